@@ -1,0 +1,47 @@
+"""Blocks -> spaCy Docs (one `nlp.pipe` over every block of every answer), parts -> Spans."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Answer, Block, Part, Sentence
+from ..nlp.pipeline import blank_pipeline
+from .inference import infer_parts
+
+#: Blocks handed to `nlp.pipe` at a time: large enough to amortise, small enough for memory.
+BATCH_SIZE = 256
+
+
+def _part_spans(part: Part) -> None:
+    part.spans = []
+    part.sentences = []
+    for seg in part.segments:
+        doc = seg.block.doc
+        if doc is None:
+            continue
+        span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        part.spans.append(span)
+        for sent in doc.sents:
+            start, end = max(sent.start, span.start), min(sent.end, span.end)
+            if start >= end:
+                continue
+            clipped = doc[start:end]
+            if all(t.is_punct or t.is_space for t in clipped):
+                continue
+            part.sentences.append(Sentence(clipped, seg.block))
+
+
+def analyse(answers: Iterable[Answer]) -> list[Answer]:
+    answers = list(answers)
+    nlp = blank_pipeline()
+    blocks: list[Block] = [b for a in answers for b in a.blocks if b.doc is None]
+    for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=BATCH_SIZE)):
+        block.doc = doc
+    for answer in answers:
+        if not answer.labelled:
+            answer.parts = infer_parts(answer)
+        for part in answer.parts.values():
+            _part_spans(part)
+    return answers

@@ -1,0 +1,134 @@
+"""Command line: `starlint PATH...` lints; sub-commands for the rest. Exit 0 clean, 1 when a
+finding reaches the fail level, 2 for usage errors and inputs that cannot be read."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+
+FORMATS = ("text", "json")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class DefaultCommandGroup(click.Group):
+    """`starlint FILE` means `starlint check FILE`, as `ruff FILE` once did."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        elif not args:
+            args = [self.default_command]
+        return super().parse_args(ctx, args)
+
+
+def fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"starlint: {message}", err=True)
+    return click.exceptions.Exit(EXIT_ERROR)
+
+
+def _split_names(values: tuple[str, ...]) -> list[str]:
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def load_rules(select: list[str], ignore: list[str]):
+    from .ruleset import RuleError, builtin_rules
+
+    try:
+        rules = list(builtin_rules())
+    except RuleError as exc:
+        raise fail(str(exc)) from None
+    known = {r.name for r in rules}
+    for name in select + ignore:
+        if name not in known:
+            raise fail(f"unknown rule '{name}' (see `starlint rules`)")
+    if select:
+        rules = [r for r in rules if r.name in select]
+    return [r for r in rules if r.name not in ignore]
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="starlint")
+def cli() -> None:
+    """Lint behavioral-interview answers written in STAR form (Situation, Task, Action, Result)."""
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rules (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated, repeatable).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info")),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option("--stdin-filename", default="<stdin>", help="Name to report for `-` (standard input).")
+def check_command(paths, fmt, select, ignore, fail_on, stdin_filename) -> None:
+    """Lint answers in PATHS (files, folders, or - for standard input)."""
+    from .lint import lint_paths
+
+    if not paths:
+        raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
+    rules = load_rules(_split_names(select), _split_names(ignore))
+    run = lint_paths(paths, rules)
+    if stdin_filename != "<stdin>":
+        for source in run.files:
+            if source.path == "<stdin>":
+                source.path = stdin_filename
+    for notice in run.notices:
+        click.echo(f"starlint: {notice}", err=True)
+    for error in run.errors:
+        click.echo(f"starlint: {error}", err=True)
+    if fmt == "json":
+        from .report.json import render
+    else:
+        from .report.text import render
+    click.echo(render(run), nl=False)
+    if run.errors:
+        raise click.exceptions.Exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[d.severity] >= threshold for d in run.diagnostics)
+    raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@cli.command("rules")
+def rules_command() -> None:
+    """List every rule: name, default severity, part, what it flags."""
+    rules = load_rules([], [])
+    width = max(len(r.name) for r in rules)
+    for rule in rules:
+        part = rule.part if isinstance(rule.part, str) else ",".join(rule.part)
+        click.echo(f"{rule.name:<{width}}  {rule.severity:<7}  {part:<22}  {rule.summary}")
+
+
+def main() -> None:
+    """Entry point: never a traceback; an unexpected failure is one line and exit 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("starlint: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except RecursionError:
+        click.echo("starlint: input nested too deeply to lint", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
+        click.echo(f"starlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)

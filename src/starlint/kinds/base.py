@@ -1,0 +1,147 @@
+"""What every kind shares: the finding it yields, the scope it reads, and matching helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..model import Answer, Block, Part
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..ruleset import Rule
+
+
+@dataclass
+class Finding:
+    """Where a rule fires: a character range of a block, and values for its message."""
+
+    block: Block
+    start: int
+    end: int
+    values: dict[str, Any] = field(default_factory=dict)
+    part: str | None = None
+
+
+class Kind:
+    """A kind of check, implemented once; a rule is a kind plus parameters (Vale-style)."""
+
+    #: parameter name -> what it means (the ruleset validates keys against this)
+    PARAMS: dict[str, str] = {}
+
+    def __init__(self, rule: "Rule") -> None:
+        self.rule = rule
+
+    def __call__(self, answer: Answer) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+def scope_spans(answer: Answer, part_name: str | list[str]) -> Iterator[tuple[str | None, "Span"]]:
+    """(part name, span) for the text a rule reads: one part, several, or the whole answer."""
+    if isinstance(part_name, list):
+        for name in part_name:
+            yield from scope_spans(answer, name)
+        return
+    if part_name == "answer":
+        for block in answer.blocks:
+            if block.kind != "heading" and block.doc is not None:
+                yield part_of(answer, block, 0), block.doc[:]
+        return
+    part = answer.parts.get(part_name)
+    if part is not None:
+        for span in part.spans:
+            yield part_name, span
+
+
+def part_of(answer: Answer, block: Block, offset: int) -> str | None:
+    for part in answer.all_parts():
+        for seg in part.segments:
+            if seg.block is block and seg.start <= offset < max(seg.end, seg.start + 1):
+                return part.name
+    return None
+
+
+def anchor(answer: Answer, part: Part | None) -> tuple[Block, int, int]:
+    """Where a finding about a whole part (or answer) points: its label, first words, title."""
+    if part is not None:
+        if part.label is not None:
+            return part.label.block, part.label.start, part.label.end
+        if part.segments:
+            seg = part.segments[0]
+            first_line_end = seg.block.text.find("\n", seg.start, seg.end)
+            return seg.block, seg.start, first_line_end if first_line_end > 0 else seg.end
+    if answer.heading is not None:
+        return answer.heading, 0, len(answer.heading.text)
+    block = answer.blocks[0]
+    end = block.text.find("\n")
+    return block, 0, end if end > 0 else len(block.text)
+
+
+def compile_regex(pattern: str, ignorecase: bool):
+    """User regexes run on RE2 (linear time: no pattern can hang a run)."""
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignorecase
+    options.log_errors = False
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        raise ValueError(f"regex {pattern!r} is not valid RE2 syntax ({exc})") from None
+
+
+class SpanMatcher:
+    """Phrases, token patterns and regexes, compiled once, matched inside spans."""
+
+    def __init__(self, phrases=None, patterns=None, regex=None, ignorecase: bool = True) -> None:
+        self.phrases = [str(p) for p in (phrases or [])]
+        self.patterns = patterns or []
+        if not isinstance(self.patterns, list) or not all(isinstance(p, list) for p in self.patterns):
+            raise ValueError("patterns must be a list of spaCy token patterns (lists of dicts)")
+        regexes = regex if isinstance(regex, list) else ([regex] if regex else [])
+        self.regexes = [compile_regex(str(r), ignorecase) for r in regexes]
+        self.ignorecase = ignorecase
+        self._phrase_matcher = None
+        self._token_matcher = None
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases or self.patterns or self.regexes)
+
+    def _matchers(self, vocab):
+        if self._phrase_matcher is None and self.phrases:
+            from spacy.matcher import PhraseMatcher
+
+            from ..nlp.pipeline import blank_pipeline
+
+            self._phrase_matcher = PhraseMatcher(vocab, attr="LOWER" if self.ignorecase else "ORTH")
+            tokenizer = blank_pipeline().tokenizer
+            self._phrase_matcher.add("P", [tokenizer(p) for p in self.phrases])
+        if self._token_matcher is None and self.patterns:
+            from spacy.matcher import Matcher
+
+            self._token_matcher = Matcher(vocab, validate=True)
+            self._token_matcher.add("T", self.patterns)
+        return self._phrase_matcher, self._token_matcher
+
+    def matches(self, span: "Span") -> list[tuple[int, int]]:
+        """Character ranges (in the span's doc) of every match inside the span, in order."""
+        found: list[tuple[int, int]] = []
+        phrase, token = self._matchers(span.doc.vocab)
+        if phrase is not None:
+            found.extend((m.start_char, m.end_char) for m in phrase(span, as_spans=True))
+        if token is not None:
+            # POS/DEP patterns on a blank pipeline's Doc: no match rather than error E155
+            found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
+        text = span.text
+        for regex in self.regexes:
+            for m in regex.finditer(text):
+                if m.end() > m.start():
+                    found.append((span.start_char + m.start(), span.start_char + m.end()))
+        found.sort()
+        deduped: list[tuple[int, int]] = []
+        for start, end in found:
+            if deduped and start < deduped[-1][1]:
+                continue  # overlapping matches: keep the first
+            deduped.append((start, end))
+        return deduped

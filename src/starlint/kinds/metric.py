@@ -1,0 +1,90 @@
+"""`metric`: measure a part (or each of its sentences) and flag values outside [min, max]."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Answer
+from .base import Finding, Kind, anchor, scope_spans
+
+MEASURES = ("sentences", "words", "speaking_seconds")
+
+
+def _words(text: str) -> int:
+    import textstat
+
+    return int(textstat.lexicon_count(text, removepunct=True))
+
+
+class Metric(Kind):
+    PARAMS = {
+        "measure": "sentences, words or speaking_seconds",
+        "per": "part (default) or sentence",
+        "max": "flag values above this",
+        "min": "flag values below this",
+        "words_per_minute": "speaking pace for speaking_seconds",
+    }
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.measure = p.get("measure")
+        if self.measure not in MEASURES:
+            raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
+        self.per = p.get("per", "part")
+        if self.per not in ("part", "sentence"):
+            raise ValueError("per must be 'part' or 'sentence'")
+        self.max = p.get("max")
+        self.min = p.get("min")
+        if self.max is None and self.min is None:
+            raise ValueError("kind metric needs max or min")
+        for key in ("max", "min"):
+            if p.get(key) is not None and not isinstance(p[key], (int, float)):
+                raise ValueError(f"{key} must be a number")
+        self.wpm = float(p.get("words_per_minute", 140))
+        if self.wpm <= 0:
+            raise ValueError("words_per_minute must be positive")
+
+    def _value(self, text: str, sentences: int) -> float:
+        if self.measure == "sentences":
+            return sentences
+        words = _words(text)
+        return words if self.measure == "words" else round(words * 60 / self.wpm)
+
+    def _verdict(self, value: float) -> tuple[str, float] | None:
+        if self.max is not None and value > self.max:
+            return "long", self.max
+        if self.min is not None and value < self.min:
+            return "short", self.min
+        return None
+
+    def __call__(self, answer: Answer) -> Iterator[Finding]:
+        spans = list(scope_spans(answer, self.rule.part))
+        if self.per == "sentence":
+            for part, span in spans:
+                block = next(b for b in answer.blocks if b.doc is span.doc)
+                for sent in span.sents:
+                    start, end = max(sent.start_char, span.start_char), min(sent.end_char, span.end_char)
+                    value = self._value(span.doc.text[start:end], 1)
+                    verdict = self._verdict(value)
+                    if verdict:
+                        yield Finding(block, start, end, {"value": value, "limit": verdict[1], "too": verdict[0]}, part)
+            return
+        if not spans:
+            return
+        text = "\n".join(span.text for _, span in spans)
+        sentences = sum(len(list(span.sents)) for _, span in spans)
+        value = self._value(text, sentences)
+        verdict = self._verdict(value)
+        if verdict is None:
+            return
+        name = self.rule.part if isinstance(self.rule.part, str) else None
+        part = answer.parts.get(name) if name else None
+        block, start, end = anchor(answer, part)
+        words = _words(text)
+        yield Finding(
+            block, start, end,
+            {"value": value, "limit": verdict[1], "too": verdict[0], "words": words,
+             "minutes": f"{words / self.wpm:.1f}", "part": (name or "answer").capitalize()},
+            part.name if part else None,
+        )

@@ -1,0 +1,38 @@
+"""`required-parts`: flag each STAR part the answer lacks or leaves empty."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import PART_NAMES, Answer
+from .base import Finding, Kind, anchor
+
+
+class RequiredParts(Kind):
+    PARAMS = {"parts": "the parts every answer must have (default: situation, task, action, result)"}
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.parts = list(rule.params.get("parts") or PART_NAMES)
+        unknown = [p for p in self.parts if p not in PART_NAMES + ("learning",)]
+        if unknown:
+            raise ValueError(f"unknown part(s) {unknown}")
+
+    def __call__(self, answer: Answer) -> Iterator[Finding]:
+        for name in self.parts:
+            part = answer.parts.get(name)
+            if part is not None and (part.word_count > 0 or _merged(answer, name)):
+                continue
+            how = "is empty" if part is not None else ("was not found" if not answer.labelled else "is missing")
+            block, start, end = anchor(answer, part)
+            yield Finding(block, start, end, {"part": name.capitalize(), "how": how}, name)
+
+
+def _merged(answer: Answer, name: str) -> bool:
+    """A merged `(ST)` label gives Task the Situation's text."""
+    part = answer.parts[name]
+    return part.label is not None and any(
+        other is not part and other.label is not None and other.label.start == part.label.start
+        and other.label.block is part.label.block and other.word_count > 0
+        for other in answer.parts.values()
+    )

@@ -1,0 +1,56 @@
+"""Kinds that ask who acts: `actor` ("we" where the interviewer wants "I") and `passive`."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..analysis.syntax import actors, passives
+from ..model import Answer
+from .base import Finding, Kind
+
+
+def _sentences(answer: Answer, parts):
+    names = parts if isinstance(parts, list) else [parts]
+    for name in names:
+        part = answer.parts.get(name)
+        if part is not None:
+            yield name, part.sentences
+
+
+class Actor(Kind):
+    PARAMS = {
+        "excuse_after_first_person": (
+            "true: 'we' is fine right after the speaker's own action "
+            "('I proposed X. After team discussion, we chose...')"
+        ),
+    }
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.excuse = bool(rule.params.get("excuse_after_first_person", True))
+
+    def __call__(self, answer: Answer) -> Iterator[Finding]:
+        for name, sentences in _sentences(answer, self.rule.part):
+            previous_first = False
+            for sentence in sentences:
+                text = sentence.span.text
+                who = actors(text)
+                offset = sentence.span.start_char
+                for start, end in who.plural:
+                    before_me = any(s < start for s, _ in who.first_person)
+                    if self.excuse and (previous_first or before_me):
+                        continue
+                    yield Finding(sentence.block, offset + start, offset + end, {"match": text[start:end]}, name)
+                previous_first = bool(who.first_person)
+
+
+class Passive(Kind):
+    PARAMS = {}
+
+    def __call__(self, answer: Answer) -> Iterator[Finding]:
+        for name, sentences in _sentences(answer, self.rule.part):
+            for sentence in sentences:
+                text = sentence.span.text
+                offset = sentence.span.start_char
+                for start, end in passives(text):
+                    yield Finding(sentence.block, offset + start, offset + end, {"match": text[start:end]}, name)

@@ -1,0 +1,106 @@
+"""The one-way flow for a run: read -> parse -> analyse -> check. Reporting is the caller's."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .check import check
+from .model import Answer, Diagnostic, SourceFile
+from .reading.answers import parse_answers
+from .reading.decode import ReadError, read_bytes, read_path
+from .ruleset import Rule
+
+#: What a folder walk lints.
+LINTABLE_SUFFIXES = (".md", ".markdown", ".txt")
+STDIN = "-"
+
+
+@dataclass
+class LintRun:
+    """Everything a formatter needs: answers, diagnostics, files that failed, notices."""
+
+    files: list[SourceFile] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line per input that cannot be linted
+    notices: list[str] = field(default_factory=list)
+
+
+def walk(paths: Iterable[str], notices: list[str]) -> Iterator[str]:
+    """Expand folders into lintable files, skipping link loops and unreadable entries."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+    for path in paths:
+        if path == STDIN or not os.path.isdir(path):
+            yield path
+            continue
+        for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: notices.append(
+            f"{e.filename}: skipped ({e.strerror})")):
+            try:
+                st = os.stat(root)
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) in seen_dirs:
+                notices.append(f"{root}: skipped (link to a folder already linted)")
+                dirs[:] = []
+                continue
+            seen_dirs.add((st.st_dev, st.st_ino))
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.lower().endswith(LINTABLE_SUFFIXES) or name.startswith("."):
+                    continue
+                full = os.path.join(root, name)
+                try:
+                    fst = os.stat(full)
+                except OSError:
+                    notices.append(f"{full}: skipped (dangling link or unreadable)")
+                    continue
+                if (fst.st_dev, fst.st_ino) in seen_files:
+                    continue
+                seen_files.add((fst.st_dev, fst.st_ino))
+                yield full
+
+
+def read_source(path: str, stdin_name: str = "<stdin>") -> SourceFile:
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        return read_bytes(data, stdin_name)
+    return read_path(path)
+
+
+def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | None = None) -> LintRun:
+    from .analysis import analyse
+
+    run = run or LintRun()
+    for source in sources:
+        run.files.append(source)
+        run.notices.extend(source.notices)
+        answers = parse_answers(source)
+        if not source.text.strip():
+            run.notices.append(f"{source.path}: empty file, nothing to lint")
+        elif not answers:
+            run.notices.append(f"{source.path}: no STAR answer found (no labelled parts, no first-person story)")
+        run.answers.extend(answers)
+    analyse(run.answers)
+    run.diagnostics = check(run.answers, rules)
+    return run
+
+
+def lint_paths(paths: Iterable[str], rules: list[Rule]) -> LintRun:
+    run = LintRun()
+    sources: list[SourceFile] = []
+    for path in walk(paths, run.notices):
+        try:
+            sources.append(read_source(path))
+        except ReadError as exc:
+            run.errors.append(str(exc))
+    return lint_sources(sources, rules, run)
+
+
+def lint_text(text: str, rules: list[Rule], path: str = "<text>") -> LintRun:
+    from .reading.decode import read_text
+
+    return lint_sources([read_text(text, path)], rules)

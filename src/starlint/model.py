@@ -1,0 +1,192 @@
+"""The document model shared by every stage: read -> parse -> analyse -> check -> report.
+
+Text handed to the NLP pipeline is *plain* text (Markdown markup removed, mojibake repaired),
+so every block carries a map from each of its characters back to the line and column of the
+original file. Nothing downstream ever computes a position any other way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy is imported lazily; the model only names its types
+    from spacy.tokens import Doc, Span
+
+PART_NAMES: tuple[str, ...] = ("situation", "task", "action", "result")
+#: Parts recognised beyond STAR proper; "learning" is the STAR+L / STARR tail.
+EXTRA_PART_NAMES: tuple[str, ...] = ("learning",)
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line and column (in characters) in the original file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    start: Position
+    end: Position  # inclusive of the last character's column + 1 (exclusive end)
+
+
+@dataclass
+class SourceFile:
+    """A file as read: its original text, the repaired text, and what the reader noticed."""
+
+    path: str
+    original: str
+    text: str  # repaired, same line count as `original`
+    #: per line of `text`: column (0-based) in `text` line -> column (0-based) in `original` line;
+    #: None where the line was not repaired (identity)
+    column_maps: list[list[int] | None]
+    notices: list[str] = field(default_factory=list)
+
+    def original_position(self, line0: int, col0: int) -> Position:
+        """Map a 0-based (line, column) in the repaired text to a 1-based original Position."""
+        cmap = self.column_maps[line0] if 0 <= line0 < len(self.column_maps) else None
+        if cmap is not None:
+            col0 = cmap[min(col0, len(cmap) - 1)] if cmap else 0
+        return Position(line0 + 1, col0 + 1)
+
+
+@dataclass
+class Block:
+    """One Markdown leaf block as plain text: a paragraph, list item, heading or HTML line."""
+
+    kind: str  # "paragraph", "heading", "html", "table", "code"
+    text: str
+    #: for each character of `text`, its 0-based (line, column) in the repaired file text;
+    #: one extra entry at the end so that an exclusive end offset maps too
+    origins: list[tuple[int, int]]
+    line: int  # 1-based first line in the file
+    end_line: int  # 1-based last line
+    level: int = 0  # heading level, list depth
+    in_list: bool = False
+    #: [start, end) ranges of bold text, where labels such as **Situation:** are written
+    strong: list[tuple[int, int]] = field(default_factory=list)
+    doc: "Doc | None" = None  # set by analysis
+
+    def origin(self, offset: int) -> tuple[int, int]:
+        if not self.origins:
+            return (self.line - 1, 0)
+        return self.origins[max(0, min(offset, len(self.origins) - 1))]
+
+
+@dataclass
+class Segment:
+    """A character range [start, end) of one block's text that belongs to a part."""
+
+    block: Block
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+
+@dataclass
+class Sentence:
+    """A sentence of a part, clipped to the part (a label line is not part of it)."""
+
+    span: "Span"
+    block: Block
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class Part:
+    name: str  # one of PART_NAMES or EXTRA_PART_NAMES
+    segments: list[Segment]
+    inferred: bool = False
+    label: Segment | None = None  # where the label stands, if labelled
+    spans: list["Span"] = field(default_factory=list)  # set by analysis
+    sentences: list[Sentence] = field(default_factory=list)  # set by analysis
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments)
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for span in self.spans for t in span if not (t.is_punct or t.is_space))
+
+    @property
+    def line(self) -> int:
+        seg = self.label or (self.segments[0] if self.segments else None)
+        return seg.block.origin(seg.start)[0] + 1 if seg else 0
+
+    @property
+    def end_line(self) -> int:
+        if not self.segments:
+            return self.line
+        seg = self.segments[-1]
+        return seg.block.origin(max(seg.start, seg.end - 1))[0] + 1
+
+
+@dataclass
+class Answer:
+    """One STAR answer: a heading's section (or a whole file) holding the parts."""
+
+    source: SourceFile
+    title: str
+    line: int
+    end_line: int
+    heading: Block | None
+    blocks: list[Block]
+    parts: dict[str, Part] = field(default_factory=dict)
+    #: Leadership Principles named in the answer's own heading or front matter
+    principles: list[str] = field(default_factory=list)
+    #: principles named by an enclosing section heading ("Ownership / Dive Deep")
+    section_principles: list[str] = field(default_factory=list)
+    labelled: bool = True
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+    def part(self, name: str) -> Part | None:
+        return self.parts.get(name)
+
+    def star_parts(self) -> list[Part]:
+        return [self.parts[n] for n in PART_NAMES if n in self.parts]
+
+    def all_parts(self) -> list[Part]:
+        return [self.parts[n] for n in PART_NAMES + EXTRA_PART_NAMES if n in self.parts]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding, as plain data: formatters turn these into text, JSON, SARIF, ..."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: str
+    message: str
+    answer: str | None = None
+    part: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "answer": self.answer,
+            "part": self.part,
+        }

@@ -1,0 +1,1 @@
+"""The spaCy side: the pipeline (built once per process) and the components starlint adds."""

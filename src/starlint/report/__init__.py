@@ -1,0 +1,1 @@
+"""Formatters: plain data in (a LintRun and the rules), text out. No checking happens here."""
