@@ -52,8 +52,18 @@ def load_rules(select: list[str], ignore: list[str]):
     return [r for r in rules if r.name not in ignore]
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .nlp.pipeline import pipeline_name
+
+    click.echo(f"starlint {__version__} (pipeline: {pipeline_name()})")
+    ctx.exit(EXIT_OK)
+
+
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="starlint")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and the NLP pipeline in use.")
 def cli() -> None:
     """Lint behavioral-interview answers written in STAR form (Situation, Task, Action, Result)."""
 

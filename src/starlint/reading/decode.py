@@ -117,8 +117,8 @@ def repair_line(line: str) -> tuple[str, list[int]] | None:
     if not ftfy.is_bad(line):
         return None
     fixed = ftfy.fix_encoding(line)
-    if fixed == line:
-        return None
+    if fixed == line or any(ord(ch) < 32 and ch != "\t" for ch in fixed):
+        return None  # ftfy turns a lone U+FFFD into a control character: not a repair
     return fixed, _aligned_map(fixed, line)
 
 
