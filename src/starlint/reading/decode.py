@@ -68,6 +68,10 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def _new_controls(fixed: str, line: str) -> bool:
+    return any(ord(ch) < 32 and ch != "\t" and ch not in line for ch in fixed)
+
+
 def _round_trip(line: str) -> tuple[str, list[int]] | None:
     """Undo UTF-8-read-as-single-byte mojibake exactly, with an exact column map."""
     import ftfy.bad_codecs  # noqa: F401  registers "sloppy-windows-1252"
@@ -79,6 +83,8 @@ def _round_trip(line: str) -> tuple[str, list[int]] | None:
             continue
         if fixed == line:
             return None
+        if _new_controls(fixed, line):
+            continue  # the sloppy codecs encode U+FFFD as SUB (0x1A): not mojibake
         # each fixed character came from as many original characters as its UTF-8 bytes
         cmap: list[int] = []
         col = 0
@@ -117,8 +123,8 @@ def repair_line(line: str) -> tuple[str, list[int]] | None:
     if not ftfy.is_bad(line):
         return None
     fixed = ftfy.fix_encoding(line)
-    if fixed == line or any(ord(ch) < 32 and ch != "\t" for ch in fixed):
-        return None  # ftfy turns a lone U+FFFD into a control character: not a repair
+    if fixed == line or _new_controls(fixed, line):
+        return None
     return fixed, _aligned_map(fixed, line)
 
 
