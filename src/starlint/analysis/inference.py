@@ -15,7 +15,8 @@ from ..model import PART_NAMES, Answer, Part, Segment
 _TASK = re.compile(
     r"\b(I|my|me)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed)|"
     r"job was|task was|goal was|role was|responsibility was|objective was|aim was|wanted to|set out to)\b"
-    r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge) (was|is)\b"
+    r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge) (was|is|to)\b"
+    r"|\bit was (my|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
     r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership))\b",
     re.IGNORECASE,
 )
