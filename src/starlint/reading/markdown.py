@@ -16,6 +16,8 @@ from typing import Iterable
 
 from ..model import Block
 
+#: `<summary>` lines act as headings below every Markdown heading level
+SUMMARY_LEVEL = 7
 _TAG = re.compile(r"<[^<>\n]{0,500}>")
 _HTML_ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -165,6 +167,13 @@ def _html_blocks(token, lines: list[str], in_list: bool) -> Iterable[Block]:
                 builder.origins.append((li, match.start()))
             pos = match.end()
         _emit_html_text(builder, line, pos, len(line))
+        if "<summary" in line.lower():
+            # a <details> summary titles what it folds: one answer per <details>
+            block = builder.build("heading", SUMMARY_LEVEL, in_list)
+            block.text = block.text.rstrip()
+            if block.text.strip():
+                yield block
+            continue
         block = builder.build("html", 0, in_list)
         if block.text.strip():
             yield block
