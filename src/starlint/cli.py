@@ -88,11 +88,7 @@ def check_command(paths, fmt, select, ignore, fail_on, stdin_filename) -> None:
     if not paths:
         raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
     rules = load_rules(_split_names(select), _split_names(ignore))
-    run = lint_paths(paths, rules)
-    if stdin_filename != "<stdin>":
-        for source in run.files:
-            if source.path == "<stdin>":
-                source.path = stdin_filename
+    run = lint_paths(paths, rules, stdin_filename)
     for notice in run.notices:
         click.echo(f"starlint: {notice}", err=True)
     for error in run.errors:

