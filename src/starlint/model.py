@@ -114,9 +114,14 @@ class Part:
     def text(self) -> str:
         return "\n".join(s.text for s in self.segments)
 
+    _words: int | None = field(default=None, repr=False)
+
     @property
     def word_count(self) -> int:
-        return sum(1 for span in self.spans for t in span if not (t.is_punct or t.is_space))
+        """Words (tokens that are not punctuation or space); counted once, after analysis."""
+        if self._words is None:
+            self._words = sum(1 for span in self.spans for t in span if not (t.is_punct or t.is_space))
+        return self._words
 
     @property
     def line(self) -> int:

@@ -15,6 +15,7 @@ BATCH_SIZE = 256
 def _part_spans(part: Part) -> None:
     part.spans = []
     part.sentences = []
+    part._words = None
     for seg in part.segments:
         doc = seg.block.doc
         if doc is None:

@@ -1,0 +1,101 @@
+"""Speed and memory of starlint beside its peers, measured in one run on the same files.
+
+    python benchmarks/bench.py [--copies 200] [--runs 5]
+
+Prints, with medians over --runs runs of whole processes:
+  batch  starlint over N copies of the bank (one process) vs proselint over the same files
+  cold   starlint on one answer vs the bare spaCy floor (import spacy + blank English +
+         sentencizer), both as fresh processes
+  memory peak RSS of the batch run
+Public tools only (subprocess, resource). proselint comes from the `bench` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = ROOT / "corpus" / "bank1.md"
+SPACY_FLOOR = "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('sentencizer'); nlp('x')"
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one fresh process (its own rusage, via wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd[:3])} ... exited {code}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def median_run(cmd: list[str], runs: int, env: dict | None = None) -> tuple[float, float]:
+    timed(cmd, env)  # warm the file cache
+    results = [timed(cmd, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def words(path: Path) -> int:
+    return len(re.findall(r"\S+", path.read_text(encoding="utf-8")))
+
+
+def proselint_command(files: list[str]) -> list[str] | None:
+    exe = shutil.which("proselint", path=os.path.dirname(sys.executable)) or shutil.which("proselint")
+    if exe is None:
+        return None
+    return [exe, "check", *files]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    starlint = [sys.executable, "-m", "starlint"]
+    env = dict(os.environ)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "bank"
+        folder.mkdir()
+        for i in range(args.copies):
+            shutil.copy(BANK, folder / f"bank{i:04d}.md")
+        files = sorted(str(p) for p in folder.iterdir())
+        total_words = words(BANK) * args.copies
+        single = Path(tmp) / "answer.md"
+        text = BANK.read_text(encoding="utf-8")
+        q91 = text[text.index("### Q91") : text.index("### Q92")]
+        single.write_text(q91.rsplit("---", 1)[0], encoding="utf-8")
+
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.runs} runs")
+        print(f"batch: {args.copies} copies of the bank, {total_words} words")
+        s_wall, s_mem = median_run([*starlint, "--format", "json", str(folder)], args.runs, env)
+        print(f"  starlint   {s_wall:7.2f} s  {total_words / s_wall:9.0f} words/s  peak {s_mem:.0f} MiB")
+        peer = proselint_command(files)
+        if peer is None:
+            print("  proselint  not installed (pip install -e '.[bench]')")
+        else:
+            p_wall, _ = median_run(peer, args.runs, env)
+            print(f"  proselint  {p_wall:7.2f} s  {total_words / p_wall:9.0f} words/s")
+            print(f"  ratio starlint/proselint: {s_wall / p_wall:.2f} (target <= 0.50)")
+
+        print(f"cold: one answer ({words(single)} words), fresh process")
+        c_wall, c_mem = median_run([*starlint, str(single)], args.runs, env)
+        f_wall, _ = median_run([sys.executable, "-c", SPACY_FLOOR], args.runs, env)
+        print(f"  starlint    {c_wall:6.2f} s  peak {c_mem:.0f} MiB")
+        print(f"  spaCy floor {f_wall:6.2f} s")
+        print(f"  ratio starlint/floor: {c_wall / f_wall:.2f} (target <= 1.30)")
+
+
+if __name__ == "__main__":
+    main()
