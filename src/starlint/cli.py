@@ -115,10 +115,52 @@ def rules_command() -> None:
         click.echo(f"{rule.name:<{width}}  {rule.severity:<7}  {part:<22}  {rule.summary}")
 
 
+@cli.command("compare")
+@click.argument("draft", type=str)
+@click.option("--bank", "banks", multiple=True, help="A folder of reference answers (repeatable; default: the built-in bank).")
+@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many matches to list.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+def compare_command(draft, banks, top, fmt) -> None:
+    """Set DRAFT beside the bank answer that tells the closest story."""
+    import os
+
+    from .compare.command import echo_report, run_compare
+
+    for folder in banks:
+        if not os.path.isdir(folder):
+            raise fail(f"{folder}: bank folder not found")
+    rules = load_rules([], [])
+    report, draft_run, error = run_compare(draft, list(banks), top, rules)
+    if error:
+        raise fail(error)
+    echo_report(report, fmt)
+    has_error = any(d.severity == "error" for d in draft_run.diagnostics)
+    raise click.exceptions.Exit(EXIT_FINDINGS if has_error else EXIT_OK)
+
+
+@cli.command("explain")
+@click.argument("name")
+def explain_command(name: str) -> None:
+    """Explain a rule: what it flags, why, examples, how to turn it off."""
+    from .explain import explain_text, nearest
+
+    rules = {r.name: r for r in load_rules([], [])}
+    rule = rules.get(name)
+    if rule is None:
+        hint = nearest(name, list(rules))
+        raise fail(f"unknown rule '{name}'" + (f"; did you mean {hint}?" if hint else " (see `starlint rules`)"))
+    click.echo(explain_text(rule), nl=False)
+
+
+cli.add_command(explain_command, "rule")  # `starlint rule NAME`, as `ruff rule NAME`
+
+
 def main() -> None:
     """Entry point: never a traceback; an unexpected failure is one line and exit 2."""
     try:
-        cli.main(standalone_mode=False)
+        # without standalone mode click returns a command's Exit code instead of exiting
+        code = cli.main(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
@@ -137,4 +179,3 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         click.echo(f"starlint: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_OK)

@@ -16,7 +16,7 @@ _NUMBER_WORDS = (
     "double[ds]?|doubling|tripled?|triples|quadrupled?|halved|a third|two[- ]thirds"
 )
 QUANTITY = re.compile(
-    r"(?<![A-Za-z])[$€£¥]?\s?\d+(?:[.,:]\d+)*\s?(?:%|percent\b|x\b|[kKmMbB]\b)?"
+    r"(?<![A-Za-z0-9.,])[$€£¥]?\s?\d+(?:[.,:]\d+)*\s?(?:%|percent\b|x\b|[kKmMbB]\b)?"
     rf"|\b(?:{_NUMBER_WORDS})\b",
     re.IGNORECASE,
 )
