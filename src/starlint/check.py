@@ -47,5 +47,8 @@ def check_answer(answer: Answer, rules: Iterable[Rule]) -> list[Diagnostic]:
 
 
 def check(answers: Iterable[Answer], rules: list[Rule]) -> list[Diagnostic]:
+    answers = list(answers)
+    for rule in rules:
+        rule.check.prepare(answers)
     diagnostics = [d for answer in answers for d in check_answer(answer, rules)]
     return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -105,14 +105,19 @@ def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file ({exc})") from None
+    # One parse: compose the node tree (for key lines), then construct the data from it.
+    # The safe loader only: a `!!python/...` tag is an error, never code.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"{mark.line + 1}:" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(f"{path}:{line} invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
     lines = _key_lines(node, path)
     if data is None:
         return []

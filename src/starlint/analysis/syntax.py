@@ -49,10 +49,29 @@ class Actors:
 @lru_cache(maxsize=4096)
 def _parse(text: str):
     nlp = trained_pipeline()
-    return None if nlp is None else nlp(text)
+    if nlp is None:
+        return None
+    return _parsed.pop(text, None) or nlp(text)
 
 
 _SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
+
+
+def parse_many(texts: list[str]) -> None:
+    """Parse many sentences in one `nlp.pipe` call, filling the cache the rules read from."""
+    nlp = trained_pipeline()
+    if nlp is None:
+        return
+    todo = list(dict.fromkeys(t for t in texts if t and t not in _parsed))
+    for text, doc in zip(todo, nlp.pipe(todo, batch_size=128)):
+        _cache_put(text, doc)
+
+
+def _cache_put(text: str, doc) -> None:
+    _parsed[text] = doc
+
+
+_parsed: dict[str, object] = {}
 
 
 def _implied_first_person(text: str) -> bool:

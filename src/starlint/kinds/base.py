@@ -33,6 +33,9 @@ class Kind:
     def __init__(self, rule: "Rule") -> None:
         self.rule = rule
 
+    def prepare(self, answers: list[Answer]) -> None:
+        """Work to do once for all answers before checking them (e.g. batch parsing)."""
+
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         raise NotImplementedError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..analysis.syntax import actors, passives
+from ..analysis.syntax import actors, parse_many, passives
 from ..model import Answer
 from .base import Finding, Kind
 
@@ -17,7 +17,13 @@ def _sentences(answer: Answer, parts):
             yield name, part.sentences
 
 
-class Actor(Kind):
+class _SyntaxKind(Kind):
+    def prepare(self, answers: list[Answer]) -> None:
+        """One batched parse of every sentence this rule reads (trained pipeline only)."""
+        parse_many([s.span.text for a in answers for _, sents in _sentences(a, self.rule.part) for s in sents])
+
+
+class Actor(_SyntaxKind):
     PARAMS = {
         "excuse_after_first_person": (
             "true: 'we' is fine right after the speaker's own action "
@@ -49,7 +55,7 @@ class Actor(Kind):
                 previous_first = bool(who.first_person)
 
 
-class Passive(Kind):
+class Passive(_SyntaxKind):
     PARAMS = {}
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:

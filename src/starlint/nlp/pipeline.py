@@ -73,8 +73,8 @@ def trained_pipeline() -> "Language | None":
         if importlib.util.find_spec(name) is None:
             continue
         try:
-            # only what the syntax rules read: POS, dependencies, lemmas
-            return spacy.load(name, exclude=["ner"])
+            # only what the syntax rules read: the dependency parse (tok2vec + parser)
+            return spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler", "tagger", "senter"])
         except (OSError, ImportError, ValueError):
             continue
     return None
