@@ -13,9 +13,10 @@ from difflib import SequenceMatcher
 
 from ..model import SourceFile
 
-#: Files above this size are refused: a prep answer is a few KB, a whole prep repo file a few
-#: hundred KB. The limit keeps memory and time bounded on anything pasted by mistake.
-MAX_BYTES = 8 * 1024 * 1024
+#: Files above this size are refused: a prep answer is a few KB (the 14-answer bank is 17.5 KB),
+#: a whole prep document a few hundred KB. The limit keeps time (~8 s) and memory (~400 MB)
+#: bounded on anything pasted by mistake.
+MAX_BYTES = 2 * 1024 * 1024
 
 #: Single-byte encodings that UTF-8 is commonly mis-read as, most frequent first.
 MOJIBAKE_ENCODINGS = ("sloppy-windows-1252", "mac_roman")

@@ -49,13 +49,15 @@ class _Builder:
     def _pos(self) -> tuple[int, int]:
         return (self.first_line + self.line_idx, self.col)
 
-    def _find(self, needle: str) -> tuple[int, int] | None:
-        """Find `needle` at or after the cursor, within the current or the next line."""
+    def _find(self, needle: str, window: int | None = None) -> tuple[int, int] | None:
+        """Find `needle` at or after the cursor, within the current or the next line
+        (and within `window` characters, so that per-character alignment stays linear)."""
         if not needle:
             return None
         for li in range(self.line_idx, min(len(self.lines), self.line_idx + 2)):
             start = self.col if li == self.line_idx else 0
-            found = self.lines[li].find(needle, start)
+            end = start + window if window is not None else len(self.lines[li])
+            found = self.lines[li].find(needle, start, end)
             if found >= 0:
                 return li, found
         return None
@@ -73,7 +75,7 @@ class _Builder:
             return
         # Escapes, entities or line-spanning content: align one character at a time.
         for ch in content:
-            hit = self._find(ch) if not ch.isspace() else None
+            hit = self._find(ch, window=16) if not ch.isspace() else None
             if hit is not None and (hit[0] > self.line_idx or hit[1] - self.col <= 12):
                 li, c = hit
                 self.text.append(ch)
