@@ -9,7 +9,7 @@ import click
 
 from . import __version__
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -36,20 +36,43 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-def load_rules(select: list[str], ignore: list[str]):
-    from .ruleset import RuleError, builtin_rules
+def load_config(config_file: str | None, paths: tuple[str, ...]):
+    """The --config file, or the nearest one from the first linted path (or the cwd)."""
+    from pathlib import Path
+
+    from .config import Config, ConfigError, find_config
+    from .config import load_config as read_config
 
     try:
-        rules = list(builtin_rules())
-    except RuleError as exc:
+        if config_file:
+            if not Path(config_file).is_file():
+                raise fail(f"{config_file}: config file not found")
+            return read_config(config_file)
+        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+        found = find_config(start if start.exists() else Path.cwd())
+        return read_config(found) if found else Config()
+    except ConfigError as exc:
         raise fail(str(exc)) from None
-    known = {r.name for r in rules}
+
+
+def load_rules(select: list[str], ignore: list[str], config=None):
+    """Built-in and user rules as configured; CLI --select/--ignore win over the config's."""
+    from .config import Config, ConfigError, build_rules
+    from .ruleset import RuleError, builtin_rules
+
+    config = config or Config()
+    try:
+        every = build_rules(builtin_rules(), config, [], [], apply_selection=False)
+    except (ConfigError, RuleError) as exc:
+        raise fail(str(exc)) from None
+    known = {r.name for r in every}
     for name in select + ignore:
         if name not in known:
             raise fail(f"unknown rule '{name}' (see `starlint rules`)")
-    if select:
-        rules = [r for r in rules if r.name in select]
-    return [r for r in rules if r.name not in ignore]
+    chosen_select = select or config.select
+    chosen_ignore = ignore or config.ignore
+    rules = [r for r in every if not chosen_select or r.name in chosen_select]
+    return [r for r in rules if r.name not in chosen_ignore]
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -76,31 +99,42 @@ def cli() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(("error", "warning", "info")),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error, or the config's).",
 )
+@click.option("--config", "config_file", default=None, help="Config file (default: nearest .starlint.yaml or pyproject.toml).")
+@click.option("--show-source/--no-show-source", default=None, help="Show each finding's line (default: on a terminal).")
 @click.option("--stdin-filename", default="<stdin>", help="Name to report for `-` (standard input).")
-def check_command(paths, fmt, select, ignore, fail_on, stdin_filename) -> None:
+def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename) -> None:
     """Lint answers in PATHS (files, folders, or - for standard input)."""
+    import os
+
     from .lint import lint_paths
 
     if not paths:
         raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
-    rules = load_rules(_split_names(select), _split_names(ignore))
+    config = load_config(config_file, paths)
+    rules = load_rules(_split_names(select), _split_names(ignore), config)
     run = lint_paths(paths, rules, stdin_filename)
     for notice in run.notices:
         click.echo(f"starlint: {notice}", err=True)
     for error in run.errors:
         click.echo(f"starlint: {error}", err=True)
-    if fmt == "json":
-        from .report.json import render
+    tty = sys.stdout.isatty()
+    if fmt == "text":
+        from .report import text
+
+        output = text.render(run, show_source=tty if show_source is None else show_source)
+        if tty and not os.environ.get("NO_COLOR"):
+            output = text.colour(output)
     else:
-        from .report.text import render
-    click.echo(render(run), nl=False)
+        import importlib
+
+        output = importlib.import_module(f".report.{fmt}", __package__).render(run, rules=rules)
+    click.echo(output, nl=False)
     if run.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on]
+    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = any(SEVERITY_RANK[d.severity] >= threshold for d in run.diagnostics)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
@@ -129,8 +163,9 @@ def compare_command(draft, banks, top, fmt) -> None:
     for folder in banks:
         if not os.path.isdir(folder):
             raise fail(f"{folder}: bank folder not found")
-    rules = load_rules([], [])
-    report, draft_run, error = run_compare(draft, list(banks), top, rules)
+    config = load_config(None, (draft,))
+    rules = load_rules([], [], config)
+    report, draft_run, error = run_compare(draft, list(banks) or config.banks, top, rules)
     if error:
         raise fail(error)
     echo_report(report, fmt)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .check import check
+from .disables import UNUSED, apply_directives
 from .model import Answer, Diagnostic, SourceFile
 from .reading.answers import parse_answers
 from .reading.decode import ReadError, read_bytes, read_path
@@ -85,7 +86,15 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
             run.notices.append(f"{source.path}: no STAR answer found (no labelled parts, no first-person story)")
         run.answers.extend(answers)
     analyse(run.answers)
-    run.diagnostics = check(run.answers, rules)
+    found = check(run.answers, rules)
+    unused_rule = next((r for r in rules if r.name == UNUSED), None)
+    run.diagnostics = []
+    for source in sources:
+        mine = [d for d in found if d.path == source.path]
+        run.diagnostics.extend(
+            apply_directives(source, mine, unused_rule is not None, unused_rule.severity if unused_rule else "info")
+        )
+    run.diagnostics.sort(key=Diagnostic.sort_key)
     return run
 
 

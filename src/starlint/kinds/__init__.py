@@ -3,6 +3,7 @@ parameters; a new rule of an existing kind needs no Python."""
 
 from .absence import Absence
 from .base import Finding, Kind
+from .directive import Directive
 from .existence import Existence
 from .metric import Metric
 from .principle import Principle
@@ -19,6 +20,7 @@ KINDS: dict[str, type[Kind]] = {
     "actor": Actor,
     "passive": Passive,
     "principle": Principle,
+    "directive": Directive,
 }
 
 __all__ = ["KINDS", "Finding", "Kind"]

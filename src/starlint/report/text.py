@@ -19,7 +19,44 @@ def summary(run: LintRun) -> str:
     return line
 
 
-def render(run: LintRun, **_: object) -> str:
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}" for d in run.diagnostics]
+def _source_lines(run: LintRun) -> dict[str, list[str]]:
+    return {source.path: source.original.split("\n") for source in run.files}
+
+
+def render(run: LintRun, show_source: bool = False, **_: object) -> str:
+    """One line per finding; with `show_source`, the line itself and carets under the span."""
+    sources = _source_lines(run) if show_source else {}
+    lines = []
+    for d in run.diagnostics:
+        lines.append(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}")
+        text = sources.get(d.path)
+        if text and 0 < d.line <= len(text):
+            line = text[d.line - 1].expandtabs(1)
+            end = d.end_column if d.end_line == d.line else len(line) + 1
+            width = max(1, end - d.column)
+            lines.append(f"  {d.line:>4} | {line}")
+            lines.append(f"       | {' ' * (d.column - 1)}{'^' * width}")
     lines.append(summary(run))
     return "\n".join(lines) + "\n"
+
+
+def colour(text: str) -> str:
+    """Colour for a terminal (rich markup): severities and carets; only called on a TTY."""
+    import re
+
+    from rich.console import Console
+
+    console = Console(force_terminal=True, highlight=False, soft_wrap=True)
+    styled = []
+    for line in text.splitlines():
+        escaped = line.replace("[", "\\[")
+        escaped = re.sub(r": (error|warning|info) ", lambda m: f": [{_STYLE[m.group(1)]}]{m.group(1)}[/] ", escaped, count=1)
+        if set(line.strip()) <= set("|^ ") and "^" in line:
+            escaped = f"[red]{escaped}[/]"
+        styled.append(escaped)
+    with console.capture() as capture:
+        console.print("\n".join(styled))
+    return capture.get()
+
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
