@@ -187,7 +187,30 @@ def explain_command(name: str) -> None:
     click.echo(explain_text(rule), nl=False)
 
 
-cli.add_command(explain_command, "rule")  # `starlint rule NAME`, as `ruff rule NAME`
+cli.add_command(explain_command, "rule")
+
+
+@cli.command("coverage")
+@click.argument("folder", type=str)
+@click.option("--all", "every", is_flag=True, help="All sixteen Leadership Principles (default: the five of the Tips).")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def coverage_command(folder: str, every: bool, fmt: str) -> None:
+    """Which Leadership Principles your stories show; flags those with fewer than two."""
+    import os
+
+    from .coverage import coverage, render_json, render_text
+    from .lint import lint_paths
+
+    if not os.path.exists(folder):
+        raise fail(f"{folder}: no such file or folder")
+    config = load_config(None, (folder,))
+    rules = load_rules([], [], config)
+    run = lint_paths([folder], rules)
+    for error in run.errors:
+        click.echo(f"starlint: {error}", err=True)
+    rows = coverage(run, rules, every)
+    click.echo(render_json(rows) if fmt == "json" else render_text(rows), nl=False)
+    raise click.exceptions.Exit(EXIT_ERROR if run.errors else EXIT_OK)  # `starlint rule NAME`, as `ruff rule NAME`
 
 
 def main() -> None:
