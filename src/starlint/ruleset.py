@@ -66,12 +66,12 @@ class _Missing(dict):
 
 
 def builtin_rules_dir() -> Path:
-    """`rules/` inside the installed package, or at the repo root in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_data" / "rules", here.parents[1] / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise RuleError(f"{here}: built-in rules not found (broken installation)")
+    from .resources import data_dir
+
+    folder = data_dir("rules")
+    if folder is None:
+        raise RuleError(f"{Path(__file__).parent}: built-in rules not found (broken installation)")
+    return folder
 
 
 def _key_lines(node, base: str) -> dict[tuple, int]:

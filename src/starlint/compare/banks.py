@@ -23,12 +23,12 @@ class BankAnswer:
 
 
 def builtin_bank_dir() -> Path:
-    """`corpus/` inside the installed package, or at the repo root in a source checkout."""
-    here = Path(__file__).resolve().parents[1]
-    for candidate in (here / "_data" / "corpus", here.parents[1] / "corpus"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"{here}: built-in bank not found (broken installation)")
+    from ..resources import data_dir
+
+    folder = data_dir("corpus")
+    if folder is None:
+        raise FileNotFoundError(f"{Path(__file__).parent}: built-in bank not found (broken installation)")
+    return folder
 
 
 def _slug(title: str) -> str:
