@@ -72,41 +72,60 @@ def read_source(path: str, stdin_name: str = "<stdin>") -> SourceFile:
     return read_path(path)
 
 
-def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | None = None) -> LintRun:
+#: Files analysed together: enough for `nlp.pipe` to batch well, few enough that a whole
+#: prep repo never holds every Doc in memory at once.
+CHUNK_FILES = 32
+
+
+def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | None = None,
+                 keep_docs: bool = True) -> LintRun:
+    """Parse, analyse and check `sources`, adding to `run`. Without `keep_docs`, the spaCy
+    Docs are released once checked (the formatters need positions, not Docs)."""
     from .analysis import analyse
 
     run = run or LintRun()
+    answers: list[Answer] = []
     for source in sources:
         run.files.append(source)
         run.notices.extend(source.notices)
-        answers = parse_answers(source)
+        found_here = parse_answers(source)
         if not source.text.strip():
             run.notices.append(f"{source.path}: empty file, nothing to lint")
-        elif not answers:
+        elif not found_here:
             run.notices.append(f"{source.path}: no STAR answer found (no labelled parts, no first-person story)")
-        run.answers.extend(answers)
-    analyse(run.answers)
-    found = check(run.answers, rules)
+        answers.extend(found_here)
+    analyse(answers)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in check(answers, rules):
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
     unused_rule = next((r for r in rules if r.name == UNUSED), None)
-    run.diagnostics = []
     for source in sources:
-        mine = [d for d in found if d.path == source.path]
-        run.diagnostics.extend(
-            apply_directives(source, mine, unused_rule is not None, unused_rule.severity if unused_rule else "info")
-        )
+        run.diagnostics.extend(apply_directives(
+            source, by_path.get(source.path, []), unused_rule is not None,
+            unused_rule.severity if unused_rule else "info"))
     run.diagnostics.sort(key=Diagnostic.sort_key)
+    if not keep_docs:
+        for answer in answers:
+            answer.release_docs()
+    run.answers.extend(answers)
     return run
 
 
-def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>") -> LintRun:
+def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
+               keep_docs: bool = True) -> LintRun:
     run = LintRun()
-    sources: list[SourceFile] = []
+    chunk: list[SourceFile] = []
     for path in walk(paths, run.notices):
         try:
-            sources.append(read_source(path, stdin_name))
+            chunk.append(read_source(path, stdin_name))
         except ReadError as exc:
             run.errors.append(str(exc))
-    return lint_sources(sources, rules, run)
+        if len(chunk) >= CHUNK_FILES:
+            lint_sources(chunk, rules, run, keep_docs)
+            chunk = []
+    if chunk or not run.files:
+        lint_sources(chunk, rules, run, keep_docs)
+    return run
 
 
 def lint_text(text: str, rules: list[Rule], path: str = "<text>") -> LintRun:

@@ -7,6 +7,7 @@ original file. Nothing downstream ever computes a position any other way.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,8 @@ class Block:
     kind: str  # "paragraph", "heading", "html", "table", "code"
     text: str
     #: for each character of `text`, its 0-based (line, column) in the repaired file text;
-    #: one extra entry at the end so that an exclusive end offset maps too
+    #: one extra entry at the end so that an exclusive end offset maps too (given as a list,
+    #: kept as arrays: read them with `origin()`)
     origins: list[tuple[int, int]]
     line: int  # 1-based first line in the file
     end_line: int  # 1-based last line
@@ -70,10 +72,17 @@ class Block:
     strong: list[tuple[int, int]] = field(default_factory=list)
     doc: "Doc | None" = None  # set by analysis
 
+    def __post_init__(self) -> None:
+        # two machine-int arrays instead of a tuple per character: ~8 bytes a character, not ~70
+        self._lines = array("i", (line for line, _ in self.origins))
+        self._cols = array("i", (col for _, col in self.origins))
+        self.origins = []
+
     def origin(self, offset: int) -> tuple[int, int]:
-        if not self.origins:
+        if not self._lines:
             return (self.line - 1, 0)
-        return self.origins[max(0, min(offset, len(self.origins) - 1))]
+        i = max(0, min(offset, len(self._lines) - 1))
+        return (self._lines[i], self._cols[i])
 
 
 @dataclass
@@ -153,6 +162,15 @@ class Answer:
     section_principles: list[str] = field(default_factory=list)
     labelled: bool = True
     front_matter: dict[str, Any] = field(default_factory=dict)
+
+    def release_docs(self) -> None:
+        """Drop the spaCy objects once checked; positions and counts stay."""
+        for part in self.parts.values():
+            part.word_count  # noqa: B018 - count before the spans go
+            part.spans = []
+            part.sentences = []
+        for block in self.blocks:
+            block.doc = None
 
     def part(self, name: str) -> Part | None:
         return self.parts.get(name)
