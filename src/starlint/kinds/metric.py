@@ -61,11 +61,15 @@ class Metric(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         spans = list(scope_spans(answer, self.rule.part))
         if self.per == "sentence":
+            blocks = {id(b.doc): b for b in answer.blocks if b.doc is not None}
             for part, span in spans:
-                block = next(b for b in answer.blocks if b.doc is span.doc)
+                block = blocks[id(span.doc)]
                 for sent in span.sents:
                     start, end = max(sent.start_char, span.start_char), min(sent.end_char, span.end_char)
-                    value = self._value(span.doc.text[start:end], 1)
+                    # words of one sentence: tokens that are not punctuation (textstat per
+                    # sentence cost more than the rest of the rule set)
+                    value = (sum(1 for t in sent if not (t.is_punct or t.is_space))
+                             if self.measure == "words" else self._value(span.doc.text[start:end], 1))
                     verdict = self._verdict(value)
                     if verdict:
                         yield Finding(block, start, end, {"value": value, "limit": verdict[1], "too": verdict[0]}, part)
