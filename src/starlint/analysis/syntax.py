@@ -59,10 +59,13 @@ _SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
 
 def parse_many(texts: list[str]) -> None:
     """Parse many sentences in one `nlp.pipe` call, filling the cache the rules read from."""
+    texts = [t for t in texts if t and t not in _parsed and needs_parse(t)]
+    if not texts:
+        return
     nlp = trained_pipeline()
     if nlp is None:
         return
-    todo = list(dict.fromkeys(t for t in texts if t and t not in _parsed))
+    todo = list(dict.fromkeys(texts))
     for text, doc in zip(todo, nlp.pipe(todo, batch_size=128)):
         _cache_put(text, doc)
 
@@ -80,8 +83,20 @@ def _implied_first_person(text: str) -> bool:
     return bool(_LEADING_VERB.match(text))
 
 
+_PLURAL_CANDIDATE = re.compile(r"\b(we|we'd|we'll|we've|we're|us|team)\b", re.IGNORECASE)
+
+
+def needs_parse(text: str) -> bool:
+    """Only sentences the fallback cannot settle go to the trained parser: a "we"/"team" whose
+    role is in question, or a be + participle that may be passive. Most sentences are neither,
+    so a short answer often never loads the trained pipeline at all."""
+    return bool(_PLURAL_CANDIDATE.search(text)) or bool(_passives_fallback(text))
+
+
 def actors(text: str) -> Actors:
     """Subjects of a sentence: first person singular, and "we"/"our team"."""
+    if not _PLURAL_CANDIDATE.search(text):
+        return _actors_fallback(text)  # no plural actor possible: no parse needed
     doc = _parse(text) if trained_pipeline() is not None else None
     if doc is not None:
         first, plural = [], []
@@ -133,6 +148,9 @@ def _actors_fallback(text: str) -> Actors:
 
 def passives(text: str) -> list[CharRange]:
     """Passive constructions ("was deployed", "a decision was made") in a sentence."""
+    candidates = _passives_fallback(text)
+    if not candidates:
+        return []  # no "be" + participle: nothing for the parser to confirm
     doc = _parse(text) if trained_pipeline() is not None else None
     if doc is not None:
         found = []
@@ -144,6 +162,10 @@ def passives(text: str) -> list[CharRange]:
                 if head.lower_ not in _ADJECTIVAL:
                     found.append((start, end))
         return found
+    return candidates
+
+
+def _passives_fallback(text: str) -> list[CharRange]:
     found = []
     words = list(_WORD.finditer(text))
     for i, match in enumerate(words[:-1]):
