@@ -74,7 +74,7 @@ def builtin_rules_dir() -> Path:
     return folder
 
 
-def _key_lines(node, base: str) -> dict[tuple, int]:
+def _key_lines(node) -> dict[tuple, int]:
     """Line (1-based) of every mapping key, addressed by its path from the root."""
     import yaml
 
@@ -118,7 +118,7 @@ def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
         raise RuleError(f"{path}:{line} invalid YAML: {problem}") from None
     finally:
         loader.dispose()
-    lines = _key_lines(node, path)
+    lines = _key_lines(node)
     if data is None:
         return []
     if isinstance(data, dict) and "rules" in data:

@@ -67,13 +67,10 @@ def parse_many(texts: list[str]) -> None:
         return
     todo = list(dict.fromkeys(texts))
     for text, doc in zip(todo, nlp.pipe(todo, batch_size=128)):
-        _cache_put(text, doc)
+        _parsed[text] = doc
 
 
-def _cache_put(text: str, doc) -> None:
-    _parsed[text] = doc
-
-
+#: docs parsed in a batch, waiting to be read (once) through `_parse`
 _parsed: dict[str, object] = {}
 
 
@@ -130,7 +127,7 @@ def _actors_fallback(text: str) -> Actors:
             first.append(match.span())
         elif word.lower() in ("we", "we'd", "we'll", "we've", "we're"):
             prev = words[i - 1].group(0).lower() if i else ""
-            if prev not in ("than", "as", "like"):  # "faster than we expected" still counts? no
+            if prev not in ("than", "as", "like"):  # "faster than we expected": not the actor
                 plural.append(match.span())
     for match in _TEAM.finditer(text):
         rest = _WORD.findall(text[match.end() : match.end() + 40])
