@@ -173,3 +173,23 @@ def test_coverage_table_and_json():
     assert ownership["enough"] and any(s["title"].startswith("Q102") and s["how"] == "declared" for s in ownership["stories"])
     frugality = next(p for p in data["principles"] if p["principle"] == "Frugality")
     assert frugality["stories"] == [] and not frugality["enough"]
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_terminal_output_colour_and_no_color(no_color):
+    """On a real terminal (a pseudo-terminal from `script`): source lines always, colour
+    unless NO_COLOR is set."""
+    import os
+    import subprocess
+    import sys
+
+    if shutil.which("script") is None:
+        pytest.skip("`script` (util-linux) not available")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color:
+        env["NO_COLOR"] = "1"
+    result = subprocess.run(["script", "-qc", f"{sys.executable} -m starlint {WE}", "/dev/null"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    out = result.stdout
+    assert "     9 | 2. **Plan:** We decided to migrate the smallest pipelines first." in out
+    assert ("\x1b[" in out) is (not no_color)
