@@ -125,3 +125,20 @@ def test_console_script_without_network():
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["answers"]) == 14
+
+
+def test_parallel_folder_run_matches_the_serial_one(tmp_path, monkeypatch):
+    """Large folders are linted in worker processes; the report must not change."""
+    from starlint import lint
+
+    files = lint.PARALLEL_MIN_FILES + 2
+    for i in range(files):
+        shutil.copy(BAD if i % 2 else GOOD, tmp_path / f"story{i:02d}.md")
+    (tmp_path / "broken.md").write_bytes(b"\x00binary")
+    parallel = run_cli("--format", "json", str(tmp_path))
+    monkeypatch.setattr(lint, "PARALLEL_MIN_FILES", 10_000)
+    serial = run_cli("--format", "json", str(tmp_path))
+    assert parallel == serial
+    code, out, err = parallel
+    assert code == 2 and "broken.md: binary file" in err
+    assert len(json.loads(out)["answers"]) == files

@@ -111,11 +111,56 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
     return run
 
 
+#: From this many files on, `check` lints in worker processes (one per core, at most 4).
+PARALLEL_MIN_FILES = 24
+#: Files per task handed to a worker: small enough to balance two cores.
+PARALLEL_CHUNK = 8
+_worker_rules: list[Rule] = []
+
+
+def _lint_chunk(paths: list[str]) -> LintRun:
+    """In a worker: read and lint a few files, returning Docs-free results to pickle back."""
+    run = LintRun()
+    sources = []
+    for path in paths:
+        try:
+            sources.append(read_source(path))
+        except ReadError as exc:
+            run.errors.append(str(exc))
+    return lint_sources(sources, _worker_rules, run, keep_docs=False)
+
+
+def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun) -> LintRun:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .nlp.pipeline import blank_pipeline
+
+    global _worker_rules
+    _worker_rules = rules
+    blank_pipeline()  # import spaCy once here; forked workers share it copy-on-write
+    chunks = [files[i : i + PARALLEL_CHUNK] for i in range(0, len(files), PARALLEL_CHUNK)]
+    workers = min(4, os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for part in pool.map(_lint_chunk, chunks):
+            run.files.extend(part.files)
+            run.answers.extend(part.answers)
+            run.diagnostics.extend(part.diagnostics)
+            run.errors.extend(part.errors)
+            run.notices.extend(part.notices)
+    run.diagnostics.sort(key=Diagnostic.sort_key)
+    return run
+
+
 def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
                keep_docs: bool = True) -> LintRun:
     run = LintRun()
+    files = list(walk(paths, run.notices))
+    if (not keep_docs and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
+            and (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux")):
+        return _lint_parallel(files, rules, run)
     chunk: list[SourceFile] = []
-    for path in walk(paths, run.notices):
+    for path in files:
         try:
             chunk.append(read_source(path, stdin_name))
         except ReadError as exc:
