@@ -46,6 +46,24 @@ def median_run(cmd: list[str], runs: int, env: dict | None = None) -> tuple[floa
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+WORKER_PEAK = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['starlint', '--format', 'json', sys.argv[1]]\n"
+    "try:\n    runpy.run_module('starlint', run_name='__main__')\n"
+    "finally:\n    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+def worker_peak(folder: Path, env: dict) -> float:
+    """Peak RSS (MiB) of the largest worker process a batch run starts (0 if none)."""
+    proc = subprocess.run([sys.executable, "-c", WORKER_PEAK, str(folder)], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        return int(proc.stderr.strip().splitlines()[-1]) / 1024
+    except (ValueError, IndexError):
+        return 0.0
+
+
 def words(path: Path) -> int:
     return len(re.findall(r"\S+", path.read_text(encoding="utf-8")))
 
@@ -80,7 +98,9 @@ def main() -> None:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.runs} runs")
         print(f"batch: {args.copies} copies of the bank, {total_words} words")
         s_wall, s_mem = median_run([*starlint, "--format", "json", str(folder)], args.runs, env)
-        print(f"  starlint   {s_wall:7.2f} s  {total_words / s_wall:9.0f} words/s  peak {s_mem:.0f} MiB")
+        w_mem = worker_peak(folder, env)
+        print(f"  starlint   {s_wall:7.2f} s  {total_words / s_wall:9.0f} words/s  "
+              f"peak {s_mem:.0f} MiB (main process), {w_mem:.0f} MiB (largest worker)")
         peer = proselint_command(files)
         if peer is None:
             print("  proselint  not installed (pip install -e '.[bench]')")
