@@ -60,10 +60,11 @@ class Block:
 
     kind: str  # "paragraph", "heading", "html", "table", "code"
     text: str
-    #: for each character of `text`, its 0-based (line, column) in the repaired file text;
-    #: one extra entry at the end so that an exclusive end offset maps too (given as a list,
-    #: kept as arrays: read them with `origin()`)
-    origins: list[tuple[int, int]]
+    #: for each character of `text`, its 0-based line and column in the repaired file text
+    #: (two machine-int arrays, ~8 bytes a character); one extra entry at the end so that an
+    #: exclusive end offset maps too. Read them with `origin()`.
+    origin_lines: array
+    origin_cols: array
     line: int  # 1-based first line in the file
     end_line: int  # 1-based last line
     level: int = 0  # heading level, list depth
@@ -72,17 +73,11 @@ class Block:
     strong: list[tuple[int, int]] = field(default_factory=list)
     doc: "Doc | None" = None  # set by analysis
 
-    def __post_init__(self) -> None:
-        # two machine-int arrays instead of a tuple per character: ~8 bytes a character, not ~70
-        self._lines = array("i", (line for line, _ in self.origins))
-        self._cols = array("i", (col for _, col in self.origins))
-        self.origins = []
-
     def origin(self, offset: int) -> tuple[int, int]:
-        if not self._lines:
+        if not self.origin_lines:
             return (self.line - 1, 0)
-        i = max(0, min(offset, len(self._lines) - 1))
-        return (self._lines[i], self._cols[i])
+        i = max(0, min(offset, len(self.origin_lines) - 1))
+        return (self.origin_lines[i], self.origin_cols[i])
 
 
 @dataclass

@@ -1,17 +1,19 @@
 """Markdown -> plain-text blocks with a per-character map back to the file.
 
-markdown-it-py gives the structure (headings, paragraphs, list items, HTML, code, tables)
-and a line map per block, but inline text without columns. We take each inline text token
-and find it again in the block's source lines, in order, so every plain-text character
-knows its line and column. Escapes and entities that do not appear verbatim are aligned
-character by character.
+pulldown-cmark (through pyromark) gives the structure as a stream of events (headings,
+paragraphs, list items, HTML, code, tables), each with its exact UTF-8 byte range in the
+source. Text events that appear verbatim in the source map character by character; escapes,
+entities and code spans that do not are located inside their own range. The stream is flat
+and read in one loop, so hostile nesting costs no recursion.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable
 
 from ..model import Block
@@ -20,222 +22,253 @@ from ..model import Block
 SUMMARY_LEVEL = 7
 _TAG = re.compile(r"<[^<>\n]{0,500}>")
 _HTML_ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: Inline containers: their text belongs to the enclosing paragraph, heading or list item.
+_INLINE = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image", "Superscript", "Subscript"})
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    from markdown_it import MarkdownIt
+class _Positions:
+    """UTF-8 byte offset in the text -> 0-based (line, column in characters)."""
 
-    # CommonMark plus GFM tables (prep repos use them for tables of contents).
-    # Nesting is capped by markdown-it's own maxNesting; deeper input is treated as text.
-    return MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+    def __init__(self, text: str) -> None:
+        self.data = text.encode("utf-8")
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line.encode("utf-8")) + 1)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def column(self, line: int, offset: int) -> int:
+        byte_col = offset - self.starts[line]
+        text = self.lines[line]
+        if text.isascii():
+            return min(max(byte_col, 0), len(text))
+        start = self.starts[line]
+        return len(self.data[start : start + max(byte_col, 0)].decode("utf-8", "ignore"))
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        return line, self.column(line, offset)
+
+    def last_line(self, start: int, end: int) -> int:
+        """Line of the last character of [start, end), not counting a trailing newline."""
+        while end > start + 1 and self.data[end - 1 : end] in (b"\n", b"\r"):
+            end -= 1
+        return self.line_of(max(start, end - 1))
 
 
 @dataclass
 class _Builder:
     """Accumulates plain text and origins for one block."""
 
-    lines: list[str]
+    kind: str
+    level: int
+    in_list: bool
     first_line: int  # 0-based
-    text: list[str] = field(default_factory=list)
-    origins: list[tuple[int, int]] = field(default_factory=list)
+    last_line: int
+    parts: list[str] = field(default_factory=list)
+    lines: array = field(default_factory=lambda: array("i"))
+    cols: array = field(default_factory=lambda: array("i"))
     strong: list[tuple[int, int]] = field(default_factory=list)
-    line_idx: int = 0
-    col: int = 0
+    size: int = 0
 
-    def _advance_to(self, line_idx: int, col: int) -> None:
-        self.line_idx, self.col = line_idx, col
-
-    def _pos(self) -> tuple[int, int]:
-        return (self.first_line + self.line_idx, self.col)
-
-    def _find(self, needle: str, window: int | None = None) -> tuple[int, int] | None:
-        """Find `needle` at or after the cursor, within the current or the next line
-        (and within `window` characters, so that per-character alignment stays linear)."""
-        if not needle:
-            return None
-        for li in range(self.line_idx, min(len(self.lines), self.line_idx + 2)):
-            start = self.col if li == self.line_idx else 0
-            end = start + window if window is not None else len(self.lines[li])
-            found = self.lines[li].find(needle, start, end)
-            if found >= 0:
-                return li, found
-        return None
-
-    def emit(self, content: str) -> None:
-        if not content:
+    def add(self, content: str, line: int, col: int, verbatim: bool) -> None:
+        """Text at (line, col); verbatim text maps one to one, other text to its start."""
+        n = len(content)
+        if not n:
             return
-        hit = self._find(content)
-        if hit is not None and "\n" not in content:
-            li, c = hit
-            for k, ch in enumerate(content):
-                self.text.append(ch)
-                self.origins.append((self.first_line + li, c + k))
-            self._advance_to(li, c + len(content))
-            return
-        # Escapes, entities or line-spanning content: align one character at a time.
-        for ch in content:
-            hit = self._find(ch, window=16) if not ch.isspace() else None
-            if hit is not None and (hit[0] > self.line_idx or hit[1] - self.col <= 12):
-                li, c = hit
-                self.text.append(ch)
-                self.origins.append((self.first_line + li, c))
-                self._advance_to(li, c + 1)
-            else:
-                self.text.append(ch)
-                self.origins.append(self._pos())
+        self.parts.append(content)
+        self.lines.extend(array("i", [line]) * n)
+        if verbatim:
+            self.cols.extend(range(col, col + n))
+        else:
+            self.cols.extend(array("i", [col]) * n)
+        self.size += n
 
-    def skip(self, markup: str) -> None:
-        hit = self._find(markup)
-        if hit is not None:
-            self._advance_to(hit[0], hit[1] + len(markup))
+    def truncate(self, size: int) -> None:
+        text = "".join(self.parts)[:size]
+        self.parts = [text]
+        del self.lines[size:]
+        del self.cols[size:]
+        self.size = size
 
-    def newline(self) -> None:
-        self.text.append("\n")
-        line = self.lines[self.line_idx] if self.line_idx < len(self.lines) else ""
-        self.origins.append((self.first_line + self.line_idx, len(line)))
-        if self.line_idx + 1 < len(self.lines):
-            self._advance_to(self.line_idx + 1, 0)
+    def text_since(self, size: int) -> str:
+        return "".join(self.parts)[size:]
 
-    def build(self, kind: str, level: int = 0, in_list: bool = False) -> Block:
-        text = "".join(self.text)
-        end = self.origins[-1] if self.origins else (self.first_line, 0)
-        origins = self.origins + [(end[0], end[1] + (1 if self.origins else 0))]
+    def build(self) -> Block:
+        if self.size:
+            self.lines.append(self.lines[-1])
+            self.cols.append(self.cols[-1] + 1)
+        else:
+            self.lines.append(self.first_line)
+            self.cols.append(0)
         return Block(
-            kind=kind,
-            text=text,
-            origins=origins,
-            line=self.first_line + 1,
-            end_line=self.first_line + max(1, len(self.lines)),
-            level=level,
-            in_list=in_list,
-            strong=self.strong,
+            kind=self.kind, text="".join(self.parts), origin_lines=self.lines, origin_cols=self.cols,
+            line=self.first_line + 1, end_line=max(self.first_line, self.last_line) + 1,
+            level=self.level, in_list=self.in_list, strong=self.strong,
         )
 
 
-def _inline_block(token, lines: list[str], kind: str, level: int, in_list: bool) -> Block:
-    start, end = token.map
-    builder = _Builder(lines=lines[start:end], first_line=start)
-    strong_start: list[int] = []
-    link_starts: list[tuple[int, str]] = []
-    for child in token.children or []:
-        ctype = child.type
-        if ctype in ("text", "code_inline"):
-            builder.emit(child.content)
-        elif ctype in ("softbreak", "hardbreak"):
-            builder.newline()
-        elif ctype == "html_inline":
-            builder.skip(child.content)
-        elif ctype == "image":
-            builder.emit(child.content)
-        elif ctype == "strong_open":
-            builder.skip(child.markup)
-            strong_start.append(len(builder.text))
-        elif ctype == "strong_close":
-            builder.skip(child.markup)
-            if strong_start:
-                builder.strong.append((strong_start.pop(), len(builder.text)))
-        elif ctype in ("em_open", "em_close", "s_open", "s_close"):
-            builder.skip(child.markup)
-        elif ctype == "link_open":
-            link_starts.append((len(builder.text), str(child.attrs.get("href", ""))))
-        elif ctype == "link_close" and link_starts:
-            begin, href = link_starts.pop()
-            label = "".join(builder.text[begin:])
-            # "[↩️](#index)" back-links carry no words: drop them from the plain text
-            if href.startswith("#") and not any(ch.isalnum() for ch in label):
-                del builder.text[begin:]
-                del builder.origins[begin:]
-    return builder.build(kind, level, in_list)
+def _emit(builder: _Builder, pos: _Positions, content: str, start: int, end: int) -> None:
+    """Place `content`, produced by the source bytes [start, end), in the builder."""
+    source = pos.data[start:end]
+    line, col = pos.at(start)
+    if "\n" not in content and source == content.encode("utf-8"):
+        builder.add(content, line, col, True)
+        return
+    found = source.find(content.encode("utf-8")) if content else -1
+    if found >= 0 and "\n" not in content:
+        builder.add(content, *pos.at(start + found), True)
+    else:  # an entity, or a code span whose spaces were folded: every character at its start
+        builder.add(content, line, col, False)
 
 
-def _html_blocks(token, lines: list[str], in_list: bool) -> Iterable[Block]:
+def _html_blocks(lines: list[str], start: int, end: int, in_list: bool) -> Iterable[Block]:
     """Each line of an HTML block as a block of its text, tags removed (e.g. <details>)."""
-    start, end = token.map
     for li in range(start, min(end, len(lines))):
         line = lines[li]
-        builder = _Builder(lines=[line], first_line=li)
+        builder = _Builder("html", 0, in_list, li, li)
         pos = 0
         bold: list[int] = []
         for match in _TAG.finditer(line):
-            _emit_html_text(builder, line, pos, match.start())
+            _emit_html_text(builder, line, li, pos, match.start())
             tag = match.group(0).lower()
             if tag in ("<b>", "<strong>"):
-                bold.append(len(builder.text))
+                bold.append(builder.size)
             elif tag in ("</b>", "</strong>") and bold:
-                builder.strong.append((bold.pop(), len(builder.text)))
+                builder.strong.append((bold.pop(), builder.size))
             elif tag.startswith(("</p", "<br", "</summary", "</li", "</div")):
-                builder.text.append(" ")
-                builder.origins.append((li, match.start()))
+                builder.add(" ", li, match.start(), True)
             pos = match.end()
-        _emit_html_text(builder, line, pos, len(line))
+        _emit_html_text(builder, line, li, pos, len(line))
         if "<summary" in line.lower():
             # a <details> summary titles what it folds: one answer per <details>
-            block = builder.build("heading", SUMMARY_LEVEL, in_list)
+            builder.kind, builder.level = "heading", SUMMARY_LEVEL
+            block = builder.build()
             block.text = block.text.rstrip()
             if block.text.strip():
                 yield block
             continue
-        block = builder.build("html", 0, in_list)
+        block = builder.build()
         if block.text.strip():
             yield block
 
 
-def _emit_html_text(builder: _Builder, line: str, start: int, end: int) -> None:
+def _emit_html_text(builder: _Builder, line: str, li: int, start: int, end: int) -> None:
     pos = start
     for match in _HTML_ENTITY.finditer(line, start, end):
-        for k in range(pos, match.start()):
-            builder.text.append(line[k])
-            builder.origins.append((builder.first_line, k))
-        import html
-
-        for ch in html.unescape(match.group(0)):
-            builder.text.append(ch)
-            builder.origins.append((builder.first_line, match.start()))
+        builder.add(line[pos : match.start()], li, pos, True)
+        builder.add(html.unescape(match.group(0)), li, match.start(), False)
         pos = match.end()
-    for k in range(pos, end):
-        builder.text.append(line[k])
-        builder.origins.append((builder.first_line, k))
+    builder.add(line[pos:end], li, pos, True)
 
 
-def _opaque_block(token, kind: str) -> Block:
-    start, end = token.map
-    return Block(kind=kind, text="", origins=[(start, 0)], line=start + 1, end_line=end)
+def _opaque_block(kind: str, first: int, last: int) -> Block:
+    return Block(kind=kind, text="", origin_lines=array("i", [first]), origin_cols=array("i", [0]),
+                 line=first + 1, end_line=last + 1)
+
+
+def _events(text: str):
+    import pyromark
+
+    # CommonMark plus GFM tables (prep repos use them for tables of contents)
+    return pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
 
 
 def parse_blocks(text: str) -> list[Block]:
     """Parse repaired file text into leaf blocks in document order."""
-    lines = text.split("\n")
-    tokens = _parser().parse(text)
+    pos = _Positions(text)
     blocks: list[Block] = []
     list_depth = 0
-    table_depth = 0
-    heading_level = 0
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        ttype = token.type
-        if ttype in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
-        elif ttype in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
-        elif ttype == "table_open":
-            table_depth += 1
-            if token.map:
-                blocks.append(_opaque_block(token, "table"))
-        elif ttype == "table_close":
-            table_depth -= 1
-        elif ttype == "heading_open":
-            heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-        elif ttype == "inline" and token.map and table_depth == 0:
-            parent = tokens[i - 1].type if i else ""
-            if parent == "heading_open":
-                blocks.append(_inline_block(token, lines, "heading", heading_level, False))
+    opaque = 0  # inside a table or code block: its text is not prose
+    builder: _Builder | None = None
+    strong_starts: list[int] = []
+    links: list[tuple[int, str]] = []
+
+    def close() -> None:
+        nonlocal builder
+        if builder is not None:
+            blocks.append(builder.build())
+            builder = None
+        strong_starts.clear()
+        links.clear()
+
+    def open_at(kind: str, level: int, start: int, end: int) -> _Builder:
+        nonlocal builder
+        close()
+        builder = _Builder(kind, level, list_depth > 0 and kind != "heading", pos.line_of(start),
+                           pos.last_line(start, end))
+        return builder
+
+    for event, where in _events(text):
+        start, end = where["start"], where["end"]
+        if isinstance(event, str):  # SoftBreak, HardBreak, Rule, ...
+            if event in ("SoftBreak", "HardBreak") and not opaque:
+                if builder is None:
+                    open_at("paragraph", list_depth, start, end)
+                newline_at = pos.data.rfind(b"\n", start, end)
+                line, col = pos.at(newline_at if newline_at >= 0 else start)
+                builder.add("\n", line, col, True)
+                builder.last_line = max(builder.last_line, line + 1)
+            continue
+        (tag, value), = event.items()
+        if tag == "Start":
+            name = value if isinstance(value, str) else next(iter(value))
+            if name in _INLINE:
+                if opaque:
+                    continue
+                if builder is None:
+                    open_at("paragraph", list_depth, start, end)
+                if name == "Strong":
+                    strong_starts.append(builder.size)
+                elif name == "Link":
+                    links.append((builder.size, str(value["Link"].get("dest_url", ""))))
+                continue
+            if name == "Paragraph" and not opaque:
+                open_at("paragraph", list_depth, start, end)
+            elif name == "Heading" and not opaque:
+                level = int(str(value["Heading"]["level"]).lstrip("H") or 1)
+                open_at("heading", level, start, end)
             else:
-                blocks.append(_inline_block(token, lines, "paragraph", list_depth, list_depth > 0))
-        elif ttype == "html_block" and token.map:
-            blocks.extend(_html_blocks(token, lines, list_depth > 0))
-        elif ttype in ("fence", "code_block") and token.map:
-            blocks.append(_opaque_block(token, "code"))
-        i += 1
+                close()
+                if name == "List":
+                    list_depth += 1
+                elif name in ("Table", "CodeBlock"):
+                    if not opaque:
+                        blocks.append(_opaque_block("table" if name == "Table" else "code",
+                                                    pos.line_of(start), pos.last_line(start, end)))
+                    opaque += 1
+                elif name == "HtmlBlock" and not opaque:
+                    blocks.extend(_html_blocks(pos.lines, pos.line_of(start),
+                                               pos.last_line(start, end) + 1, list_depth > 0))
+            continue
+        if tag == "End":
+            name = value if isinstance(value, str) else next(iter(value))
+            if name in _INLINE:
+                if builder is None or opaque:
+                    continue
+                if name == "Strong" and strong_starts:
+                    builder.strong.append((strong_starts.pop(), builder.size))
+                elif name == "Link" and links:
+                    begin, href = links.pop()
+                    # "[↩️](#index)" back-links carry no words: drop them from the plain text
+                    if href.startswith("#") and not any(ch.isalnum() for ch in builder.text_since(begin)):
+                        builder.truncate(begin)
+                continue
+            close()
+            if name == "List":
+                list_depth -= 1
+            elif name in ("Table", "CodeBlock"):
+                opaque -= 1
+            continue
+        if opaque or tag == "Html":
+            continue  # table and code text; HTML block lines were read from the source
+        if builder is None:
+            open_at("paragraph", list_depth, start, end)
+        builder.last_line = max(builder.last_line, pos.last_line(start, end))
+        if tag in ("Text", "Code"):
+            _emit(builder, pos, value, start, end)
+        # InlineHtml (<b>, <br>, <a id=...>) and anything else carry no prose
+    close()
     return blocks
