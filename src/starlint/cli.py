@@ -115,7 +115,7 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
         raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
     config = load_config(config_file, paths)
     rules = load_rules(_split_names(select), _split_names(ignore), config)
-    run = lint_paths(paths, rules, stdin_filename, keep_docs=False)
+    run = lint_paths(paths, rules, stdin_filename, keep_analysis=False)
     for notice in run.notices:
         click.echo(f"starlint: {notice}", err=True)
     for error in run.errors:

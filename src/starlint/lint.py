@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 
 from .check import check
 from .disables import UNUSED, apply_directives
-from .model import Answer, Diagnostic, SourceFile
+from .model import Answer, AnswerSummary, Diagnostic, SourceFile
 from .reading.answers import parse_answers
 from .reading.decode import ReadError, read_bytes, read_path
 from .ruleset import Rule
@@ -21,13 +21,29 @@ STDIN = "-"
 
 @dataclass
 class LintRun:
-    """Everything a formatter needs: answers, diagnostics, files that failed, notices."""
+    """Everything a formatter needs, as plain data (cheap to send back from a worker), and,
+    for in-process callers that asked to keep them, the analysed files and answers."""
 
-    files: list[SourceFile] = field(default_factory=list)
-    answers: list[Answer] = field(default_factory=list)
+    file_count: int = 0
+    summaries: list[AnswerSummary] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: path -> line number -> original line, for the lines diagnostics point at (--show-source)
+    quoted: dict[str, dict[int, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # one line per input that cannot be linted
     notices: list[str] = field(default_factory=list)
+    #: kept only with `keep_analysis` (compare, coverage, tests): Answers with their blocks
+    files: list[SourceFile] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+
+    def merge(self, other: "LintRun") -> None:
+        self.file_count += other.file_count
+        self.summaries.extend(other.summaries)
+        self.diagnostics.extend(other.diagnostics)
+        self.quoted.update(other.quoted)
+        self.errors.extend(other.errors)
+        self.notices.extend(other.notices)
+        self.files.extend(other.files)
+        self.answers.extend(other.answers)
 
 
 def walk(paths: Iterable[str], notices: list[str]) -> Iterator[str]:
@@ -78,15 +94,15 @@ CHUNK_FILES = 32
 
 
 def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | None = None,
-                 keep_docs: bool = True) -> LintRun:
-    """Parse, analyse and check `sources`, adding to `run`. Without `keep_docs`, the spaCy
-    Docs are released once checked (the formatters need positions, not Docs)."""
+                 keep_analysis: bool = True) -> LintRun:
+    """Parse, analyse and check `sources`, adding to `run`. Without `keep_analysis`, only
+    plain data stays (summaries, diagnostics, quoted lines): what the formatters need."""
     from .analysis import analyse
 
     run = run or LintRun()
     answers: list[Answer] = []
     for source in sources:
-        run.files.append(source)
+        run.file_count += 1
         run.notices.extend(source.notices)
         found_here = parse_answers(source)
         if not source.text.strip():
@@ -100,14 +116,17 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
     unused_rule = next((r for r in rules if r.name == UNUSED), None)
     for source in sources:
-        run.diagnostics.extend(apply_directives(
-            source, by_path.get(source.path, []), unused_rule is not None,
-            unused_rule.severity if unused_rule else "info"))
+        kept = apply_directives(source, by_path.get(source.path, []), unused_rule is not None,
+                                unused_rule.severity if unused_rule else "info")
+        run.diagnostics.extend(kept)
+        if kept:
+            lines = source.original.split("\n")
+            run.quoted[source.path] = {d.line: lines[d.line - 1] for d in kept if 0 < d.line <= len(lines)}
     run.diagnostics.sort(key=Diagnostic.sort_key)
-    if not keep_docs:
-        for answer in answers:
-            answer.release_docs()
-    run.answers.extend(answers)
+    run.summaries.extend(answer.summary() for answer in answers)
+    if keep_analysis:
+        run.files.extend(sources)
+        run.answers.extend(answers)
     return run
 
 
@@ -119,7 +138,7 @@ _worker_rules: list[Rule] = []
 
 
 def _lint_chunk(paths: list[str]) -> LintRun:
-    """In a worker: read and lint a few files, returning Docs-free results to pickle back."""
+    """In a worker: read and lint a few files, returning plain data to pickle back."""
     run = LintRun()
     sources = []
     for path in paths:
@@ -127,7 +146,7 @@ def _lint_chunk(paths: list[str]) -> LintRun:
             sources.append(read_source(path))
         except ReadError as exc:
             run.errors.append(str(exc))
-    return lint_sources(sources, _worker_rules, run, keep_docs=False)
+    return lint_sources(sources, _worker_rules, run, keep_analysis=False)
 
 
 def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun) -> LintRun:
@@ -143,20 +162,16 @@ def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun) -> LintRun
     workers = min(4, os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         for part in pool.map(_lint_chunk, chunks):
-            run.files.extend(part.files)
-            run.answers.extend(part.answers)
-            run.diagnostics.extend(part.diagnostics)
-            run.errors.extend(part.errors)
-            run.notices.extend(part.notices)
+            run.merge(part)
     run.diagnostics.sort(key=Diagnostic.sort_key)
     return run
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
-               keep_docs: bool = True) -> LintRun:
+               keep_analysis: bool = True) -> LintRun:
     run = LintRun()
     files = list(walk(paths, run.notices))
-    if (not keep_docs and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
+    if (not keep_analysis and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
             and (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux")):
         return _lint_parallel(files, rules, run)
     chunk: list[SourceFile] = []
@@ -166,10 +181,10 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdi
         except ReadError as exc:
             run.errors.append(str(exc))
         if len(chunk) >= CHUNK_FILES:
-            lint_sources(chunk, rules, run, keep_docs)
+            lint_sources(chunk, rules, run, keep_analysis)
             chunk = []
-    if chunk or not run.files:
-        lint_sources(chunk, rules, run, keep_docs)
+    if chunk or not run.file_count:
+        lint_sources(chunk, rules, run, keep_analysis)
     return run
 
 

@@ -158,14 +158,11 @@ class Answer:
     labelled: bool = True
     front_matter: dict[str, Any] = field(default_factory=dict)
 
-    def release_docs(self) -> None:
-        """Drop the spaCy objects once checked; positions and counts stay."""
-        for part in self.parts.values():
-            part.word_count  # noqa: B018 - count before the spans go
-            part.spans = []
-            part.sentences = []
-        for block in self.blocks:
-            block.doc = None
+    def summary(self) -> "AnswerSummary":
+        parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred)
+                 for name in PART_NAMES}
+        return AnswerSummary(self.source.path, self.title, self.line, self.end_line, parts,
+                             self.principles + self.section_principles)
 
     def part(self, name: str) -> Part | None:
         return self.parts.get(name)
@@ -175,6 +172,37 @@ class Answer:
 
     def all_parts(self) -> list[Part]:
         return [self.parts[n] for n in PART_NAMES + EXTRA_PART_NAMES if n in self.parts]
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    line: int
+    end_line: int
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class AnswerSummary:
+    """What a report says about an answer, as plain data: small enough to send between
+    processes by the thousand, unlike an Answer with its blocks and Docs."""
+
+    path: str
+    title: str
+    line: int
+    end_line: int
+    parts: dict[str, PartSummary | None]  # every STAR part, None where missing
+    principles: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "line": self.line,
+            "end_line": self.end_line,
+            "parts": {name: None if p is None else {"line": p.line, "end_line": p.end_line, "inferred": p.inferred}
+                      for name, p in self.parts.items()},
+            "principles": self.principles,
+        }
 
 
 @dataclass(frozen=True)

@@ -11,27 +11,22 @@ def summary(run: LintRun) -> str:
     counts = Counter(d.severity for d in run.diagnostics)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
     found = ", ".join(parts) if parts else "no problems"
-    files = len(run.files)
-    answers = len(run.answers)
+    files = run.file_count
+    answers = len(run.summaries)
     line = f"{found} in {answers} answer{'s' if answers != 1 else ''} ({files} file{'s' if files != 1 else ''})"
     if run.errors:
         line += f"; {len(run.errors)} file{'s' if len(run.errors) != 1 else ''} could not be read"
     return line
 
 
-def _source_lines(run: LintRun) -> dict[str, list[str]]:
-    return {source.path: source.original.split("\n") for source in run.files}
-
-
 def render(run: LintRun, show_source: bool = False, **_: object) -> str:
     """One line per finding; with `show_source`, the line itself and carets under the span."""
-    sources = _source_lines(run) if show_source else {}
     lines = []
     for d in run.diagnostics:
         lines.append(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}")
-        text = sources.get(d.path)
-        if text and 0 < d.line <= len(text):
-            line = text[d.line - 1].expandtabs(1)
+        line = run.quoted.get(d.path, {}).get(d.line) if show_source else None
+        if line is not None:
+            line = line.expandtabs(1)
             end = d.end_column if d.end_line == d.line else len(line) + 1
             width = max(1, end - d.column)
             lines.append(f"  {d.line:>4} | {line}")
