@@ -102,7 +102,9 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        from .nlp.tokens import span_text
+
+        return span_text(self.span)
 
 
 @dataclass
@@ -124,7 +126,9 @@ class Part:
     def word_count(self) -> int:
         """Words (tokens that are not punctuation or space); counted once, after analysis."""
         if self._words is None:
-            self._words = sum(1 for span in self.spans for t in span if not (t.is_punct or t.is_space))
+            from .nlp.tokens import span_words
+
+            self._words = sum(span_words(span) for span in self.spans)
         return self._words
 
     @property

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ..model import Answer, Block, Part, Sentence
 from ..nlp.pipeline import blank_pipeline
+from ..nlp.tokens import span_words
 from .inference import infer_parts
 
 #: Blocks handed to `nlp.pipe` at a time: large enough to amortise, small enough for memory.
@@ -29,7 +30,7 @@ def _part_spans(part: Part) -> None:
             if start >= end:
                 continue
             clipped = doc[start:end]
-            if all(t.is_punct or t.is_space for t in clipped):
+            if not span_words(clipped):
                 continue
             part.sentences.append(Sentence(clipped, seg.block))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.tokens import span_text, span_words
 from ..model import PART_NAMES, Answer, Part, Segment
 
 _TASK = re.compile(
@@ -58,10 +59,10 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         if block.kind == "heading" or block.doc is None:
             continue
         for sent in block.doc.sents:
-            if all(t.is_punct or t.is_space for t in sent):
+            if not span_words(sent):
                 continue
             has_q = bool(sent._.quantities)
-            sentences.append((block, sent.start_char, sent.end_char, sent.text, has_q))
+            sentences.append((block, sent.start_char, sent.end_char, span_text(sent), has_q))
     if not sentences:
         return {}
     n = len(sentences)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..model import Answer, Block, Part
+from ..nlp.tokens import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -136,7 +137,7 @@ class SpanMatcher:
         if token is not None:
             # POS/DEP patterns on a blank pipeline's Doc: no match rather than error E155
             found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
-        text = span.text
+        text = span_text(span)
         for regex in self.regexes:
             for m in regex.finditer(text):
                 if m.end() > m.start():

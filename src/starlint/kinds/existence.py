@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Answer
+from ..nlp.tokens import doc_text
 from .base import Finding, Kind, SpanMatcher, scope_spans
 
 
@@ -35,4 +36,4 @@ class Existence(Kind):
                     sent = span.doc.char_span(start, end, alignment_mode="expand")
                     if sent is not None and sent.sent._.quantities:
                         continue
-                yield Finding(block, start, end, {"match": span.doc.text[start:end]}, part)
+                yield Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part)

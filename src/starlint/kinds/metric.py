@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Answer
+from ..nlp.tokens import doc_text, span_text, span_words
 from .base import Finding, Kind, anchor, scope_spans
 
 MEASURES = ("sentences", "words", "speaking_seconds")
@@ -68,15 +69,15 @@ class Metric(Kind):
                     start, end = max(sent.start_char, span.start_char), min(sent.end_char, span.end_char)
                     # words of one sentence: tokens that are not punctuation (textstat per
                     # sentence cost more than the rest of the rule set)
-                    value = (sum(1 for t in sent if not (t.is_punct or t.is_space))
-                             if self.measure == "words" else self._value(span.doc.text[start:end], 1))
+                    value = (span_words(sent)
+                             if self.measure == "words" else self._value(doc_text(span.doc)[start:end], 1))
                     verdict = self._verdict(value)
                     if verdict:
                         yield Finding(block, start, end, {"value": value, "limit": verdict[1], "too": verdict[0]}, part)
             return
         if not spans:
             return
-        text = "\n".join(span.text for _, span in spans)
+        text = "\n".join(span_text(span) for _, span in spans)
         sentences = sum(len(list(span.sents)) for _, span in spans)
         value = self._value(text, sentences)
         verdict = self._verdict(value)

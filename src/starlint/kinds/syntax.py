@@ -20,7 +20,7 @@ def _sentences(answer: Answer, parts):
 class _SyntaxKind(Kind):
     def prepare(self, answers: list[Answer]) -> None:
         """One batched parse of every sentence this rule reads (trained pipeline only)."""
-        parse_many([s.span.text for a in answers for _, sents in _sentences(a, self.rule.part) for s in sents])
+        parse_many([s.text for a in answers for _, sents in _sentences(a, self.rule.part) for s in sents])
 
 
 class Actor(_SyntaxKind):
@@ -44,7 +44,7 @@ class Actor(_SyntaxKind):
                     # each list item is a step of its own: "I" in one does not excuse "we" in the next
                     previous_first = False
                     previous_block = sentence.block
-                text = sentence.span.text
+                text = sentence.text
                 who = actors(text)
                 offset = sentence.span.start_char
                 for start, end in who.plural:
@@ -61,7 +61,7 @@ class Passive(_SyntaxKind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
             for sentence in sentences:
-                text = sentence.span.text
+                text = sentence.text
                 offset = sentence.span.start_char
                 for start, end in passives(text):
                     yield Finding(sentence.block, offset + start, offset + end, {"match": text[start:end]}, name)

@@ -26,6 +26,7 @@ def _register_components() -> None:
     from spacy.tokens import Doc, Span
 
     from .quantities import quantity_spans
+    from .tokens import doc_text
 
     if not Language.has_factory("starlint_quantities"):
 
@@ -33,7 +34,7 @@ def _register_components() -> None:
         def starlint_quantities(doc: Doc) -> Doc:
             """Mark quantities (numbers, money, %, 5x, "zero") as the span group "quantities"."""
             spans = []
-            for start, end in quantity_spans(doc.text):
+            for start, end in quantity_spans(doc_text(doc)):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
