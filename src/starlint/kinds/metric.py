@@ -5,16 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Answer
-from ..nlp.tokens import doc_text, span_text, span_words
+from ..nlp.tokens import span_words
 from .base import Finding, Kind, anchor, scope_spans
 
 MEASURES = ("sentences", "words", "speaking_seconds")
-
-
-def _words(text: str) -> int:
-    import textstat
-
-    return int(textstat.lexicon_count(text, removepunct=True))
 
 
 class Metric(Kind):
@@ -46,10 +40,9 @@ class Metric(Kind):
         if self.wpm <= 0:
             raise ValueError("words_per_minute must be positive")
 
-    def _value(self, text: str, sentences: int) -> float:
+    def _value(self, words: int, sentences: int) -> float:
         if self.measure == "sentences":
             return sentences
-        words = _words(text)
         return words if self.measure == "words" else round(words * 60 / self.wpm)
 
     def _verdict(self, value: float) -> tuple[str, float] | None:
@@ -67,26 +60,22 @@ class Metric(Kind):
                 block = blocks[id(span.doc)]
                 for sent in span.sents:
                     start, end = max(sent.start_char, span.start_char), min(sent.end_char, span.end_char)
-                    # words of one sentence: tokens that are not punctuation (textstat per
-                    # sentence cost more than the rest of the rule set)
-                    value = (span_words(sent)
-                             if self.measure == "words" else self._value(doc_text(span.doc)[start:end], 1))
+                    value = self._value(span_words(sent), 1)
                     verdict = self._verdict(value)
                     if verdict:
                         yield Finding(block, start, end, {"value": value, "limit": verdict[1], "too": verdict[0]}, part)
             return
         if not spans:
             return
-        text = "\n".join(span_text(span) for _, span in spans)
+        words = sum(span_words(span) for _, span in spans)
         sentences = sum(len(list(span.sents)) for _, span in spans)
-        value = self._value(text, sentences)
+        value = self._value(words, sentences)
         verdict = self._verdict(value)
         if verdict is None:
             return
         name = self.rule.part if isinstance(self.rule.part, str) else None
         part = answer.parts.get(name) if name else None
         block, start, end = anchor(answer, part)
-        words = _words(text)
         yield Finding(
             block, start, end,
             {"value": value, "limit": verdict[1], "too": verdict[0], "words": words,
