@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..model import Answer, Block, Part, Sentence
 from ..nlp.pipeline import blank_pipeline
-from ..nlp.tokens import span_words
+from ..nlp.tokens import remember_text, span_words
 from .inference import infer_parts
 
 #: Blocks handed to `nlp.pipe` at a time: large enough to amortise, small enough for memory.
@@ -41,6 +41,7 @@ def analyse(answers: Iterable[Answer]) -> list[Answer]:
     blocks: list[Block] = [b for a in answers for b in a.blocks if b.doc is None]
     for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=BATCH_SIZE)):
         block.doc = doc
+        remember_text(doc, block.text)  # spaCy's tokenizer keeps the text exactly
     for answer in answers:
         if not answer.labelled:
             answer.parts = infer_parts(answer)

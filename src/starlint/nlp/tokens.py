@@ -26,6 +26,11 @@ def doc_text(doc: "Doc") -> str:
     return text
 
 
+def remember_text(doc: "Doc", text: str) -> None:
+    """Record the text a Doc was made from, so that `doc_text` never has to join it."""
+    doc.user_data[_TEXT] = text
+
+
 def span_text(span: "Span") -> str:
     """Same as `span.text`, sliced from the Doc's text instead of joined from its tokens."""
     return doc_text(span.doc)[span.start_char : span.end_char]
