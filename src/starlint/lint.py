@@ -158,6 +158,9 @@ def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun) -> LintRun
     global _worker_rules
     _worker_rules = rules
     blank_pipeline()  # import spaCy once here; forked workers share it copy-on-write
+    import gc
+
+    gc.freeze()  # keep the collector from touching (and so copying) the shared pages
     chunks = [files[i : i + PARALLEL_CHUNK] for i in range(0, len(files), PARALLEL_CHUNK)]
     workers = min(4, os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
