@@ -6,8 +6,9 @@ Prints, with medians over --runs runs of whole processes:
   batch  starlint over N copies of the bank (one process) vs proselint over the same files
   cold   starlint on one answer vs the bare spaCy floor (import spacy + blank English +
          sentencizer), both as fresh processes
-  memory peak RSS of the batch run
-Public tools only (subprocess, resource). proselint comes from the `bench` extra.
+  memory peak RSS of the batch's main process and of its largest worker, and the peak of
+         all its processes together (proportional set size: shared pages counted once)
+Public tools only (subprocess, resource, /proc). proselint comes from the `bench` extra.
 """
 
 from __future__ import annotations
@@ -64,6 +65,44 @@ def worker_peak(folder: Path, env: dict) -> float:
         return 0.0
 
 
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for tid in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{tid}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def total_pss(cmd: list[str], env: dict) -> float | None:
+    """Peak PSS (MiB) of a command and all its processes together, sampled every 10 ms
+    (Linux only; None elsewhere). Shared pages count once, split between their sharers."""
+    if not os.path.exists("/proc/self/smaps_rollup"):
+        return None
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, sum(_pss_kib(p) for p in _tree(proc.pid)))
+        time.sleep(0.01)
+    return peak / 1024
+
+
 def words(path: Path) -> int:
     return len(re.findall(r"\S+", path.read_text(encoding="utf-8")))
 
@@ -97,10 +136,13 @@ def main() -> None:
 
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.runs} runs")
         print(f"batch: {args.copies} copies of the bank, {total_words} words")
-        s_wall, s_mem = median_run([*starlint, "--format", "json", str(folder)], args.runs, env)
+        batch = [*starlint, "--format", "json", str(folder)]
+        s_wall, s_mem = median_run(batch, args.runs, env)
         w_mem = worker_peak(folder, env)
+        all_mem = total_pss(batch, env)
         print(f"  starlint   {s_wall:7.2f} s  {total_words / s_wall:9.0f} words/s  "
-              f"peak {s_mem:.0f} MiB (main process), {w_mem:.0f} MiB (largest worker)")
+              f"peak {s_mem:.0f} MiB (main process), {w_mem:.0f} MiB (largest worker)"
+              + (f", {all_mem:.0f} MiB (all processes, PSS)" if all_mem else ""))
         peer = proselint_command(files)
         if peer is None:
             print("  proselint  not installed (pip install -e '.[bench]')")

@@ -171,3 +171,23 @@ def test_user_regex_cannot_hang(tmp_path):
     # with a backtracking engine this call would not return in any reasonable time; RE2 is linear
     run = lint_text(text, rules)
     assert not [d for d in run.diagnostics if d.rule == "slow"]
+
+
+def test_mojibake_repair_only_where_a_lead_byte_was_misread():
+    """Emoji and arrows are not mojibake (and need no ftfy); a mis-read
+    UTF-8 sequence on the same line still is, with columns mapped back to the file."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from starlint.reading.decode import read_text\n"
+        "clean = read_text('📌 Fixed → done ↩️ 15% ✅', 'a.md')\n"
+        "print(clean.text == clean.original, 'ftfy' in sys.modules)\n"
+        "mixed = read_text('📌 Itâ€™s done', 'b.md')\n"
+        "print(mixed.text, mixed.original_position(0, mixed.text.index('s done')).column)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    first, second = out.splitlines()
+    assert first == "True False"
+    assert second == "📌 It’s done 8"  # 's' stands at column 8 of the file: 📌, space, I, t, â, €, ™

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..model import SourceFile
 
@@ -20,6 +21,18 @@ MAX_BYTES = 2 * 1024 * 1024
 
 #: Single-byte encodings that UTF-8 is commonly mis-read as, most frequent first.
 MOJIBAKE_ENCODINGS = ("sloppy-windows-1252", "mac_roman")
+#: Every single-byte encoding ftfy undoes (its sloppy variants fill gaps with Latin-1).
+_FTFY_ENCODINGS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
+                   "iso8859-2", "mac_roman", "cp437")
+
+
+@lru_cache(maxsize=1)
+def _lead_characters() -> frozenset[str]:
+    """What a UTF-8 lead byte (0xC2-0xF4) becomes when mis-read in one of those encodings.
+    Mojibake of a multi-byte character always starts with one of these, so a line without
+    any is not mojibake: emoji and arrows go through without loading ftfy."""
+    lead = bytes(range(0xC2, 0xF5))
+    return frozenset(ch for enc in _FTFY_ENCODINGS for ch in lead.decode(enc, errors="ignore"))
 
 
 class ReadError(Exception):
@@ -114,7 +127,7 @@ def _aligned_map(fixed: str, original: str) -> list[int]:
 
 def repair_line(line: str) -> tuple[str, list[int]] | None:
     """Return (repaired line, column map) or None when the line needs no repair."""
-    if line.isascii():
+    if line.isascii() or _lead_characters().isdisjoint(line):
         return None
     exact = _round_trip(line)
     if exact is not None:
