@@ -131,13 +131,16 @@ def test_parallel_folder_run_matches_the_serial_one(tmp_path, monkeypatch):
     """Large folders are linted in worker processes; the report must not change."""
     from starlint import lint
 
+    pools: list[int] = []
+    real = lint._lint_parallel
+    monkeypatch.setattr(lint, "_lint_parallel", lambda *a: pools.append(a[-1]) or real(*a))
     files = lint.PARALLEL_MIN_FILES + 2
     for i in range(files):
         shutil.copy(BAD if i % 2 else GOOD, tmp_path / f"story{i:02d}.md")
     (tmp_path / "broken.md").write_bytes(b"\x00binary")
-    parallel = run_cli("--format", "json", str(tmp_path))
-    monkeypatch.setattr(lint, "PARALLEL_MIN_FILES", 10_000)
-    serial = run_cli("--format", "json", str(tmp_path))
+    parallel = run_cli("--jobs", "2", "--format", "json", str(tmp_path))
+    serial = run_cli("--jobs", "1", "--format", "json", str(tmp_path))
+    assert pools == [2]  # two workers for the first run, none for the second
     assert parallel == serial
     code, out, err = parallel
     assert code == 2 and "broken.md: binary file" in err

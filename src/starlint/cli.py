@@ -105,7 +105,9 @@ def cli() -> None:
 @click.option("--config", "config_file", default=None, help="Config file (default: nearest .starlint.yaml or pyproject.toml).")
 @click.option("--show-source/--no-show-source", default=None, help="Show each finding's line (default: on a terminal).")
 @click.option("--stdin-filename", default="<stdin>", help="Name to report for `-` (standard input).")
-def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for folders of 24+ files (default: one per core, at most 4; 1: one process, least memory).")
+def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename, jobs) -> None:
     """Lint answers in PATHS (files, folders, or - for standard input)."""
     import os
 
@@ -115,7 +117,7 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
         raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
     config = load_config(config_file, paths)
     rules = load_rules(_split_names(select), _split_names(ignore), config)
-    run = lint_paths(paths, rules, stdin_filename, keep_analysis=False)
+    run = lint_paths(paths, rules, stdin_filename, keep_analysis=False, jobs=jobs)
     for notice in run.notices:
         click.echo(f"starlint: {notice}", err=True)
     for error in run.errors:
