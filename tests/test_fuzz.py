@@ -79,3 +79,41 @@ def test_cli_on_stdin_exits_0_1_or_2(data):
         lines = split_lines(text)
         for d in report["diagnostics"]:
             assert 1 <= d["line"] <= len(lines) and 1 <= d["column"] <= len(lines[d["line"] - 1]) + 1
+
+
+@given(MARKDOWN)
+def test_every_word_character_maps_to_itself_in_the_file(text):
+    """The per-character map of every block points at the same character in the repaired
+    text (or at the '&' of an entity that produced it): byte ranges, emoji, tabs, CR and
+    mojibake repairs included."""
+    from starlint.reading.answers import split_front_matter
+    from starlint.reading.decode import ReadError, read_text
+    from starlint.reading.markdown import parse_blocks
+
+    try:
+        source = read_text(text, "f.md")
+    except ReadError:
+        return
+    lines = source.text.split("\n")
+    for block in parse_blocks(split_front_matter(source.text)[1]):
+        for i, ch in enumerate(block.text):
+            if not ch.isalnum():
+                continue
+            line, col = block.origin(i)
+            assert lines[line][col] in (ch, "&"), (block.text, i, lines[line])
+
+
+@given(st.text(max_size=120), st.data())
+def test_cached_span_text_and_words_match_spacy(text, data):
+    """The per-Doc caches in nlp.tokens answer exactly what spaCy's own properties do."""
+    from starlint.nlp.pipeline import blank_pipeline
+    from starlint.nlp.tokens import remember_text, span_text, span_words
+
+    doc = blank_pipeline()(text)
+    remember_text(doc, text)
+    assert doc.text == text
+    start = data.draw(st.integers(0, len(doc)))
+    end = data.draw(st.integers(start, len(doc)))
+    span = doc[start:end]
+    assert span_text(span) == span.text
+    assert span_words(span) == sum(1 for t in span if not (t.is_punct or t.is_space))

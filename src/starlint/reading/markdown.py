@@ -22,6 +22,8 @@ from ..model import Block
 SUMMARY_LEVEL = 7
 _TAG = re.compile(r"<[^<>\n]{0,500}>")
 _HTML_ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: How far ahead a character of unverbatim text is looked for in its source (keeps it linear).
+ALIGN_WINDOW = 16
 #: Inline containers: their text belongs to the enclosing paragraph, heading or list item.
 _INLINE = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image", "Superscript", "Subscript"})
 
@@ -120,8 +122,22 @@ def _emit(builder: _Builder, pos: _Positions, content: str, start: int, end: int
     found = source.find(content.encode("utf-8")) if content else -1
     if found >= 0 and "\n" not in content:
         builder.add(content, *pos.at(start + found), True)
-    else:  # an entity, or a code span whose spaces were folded: every character at its start
-        builder.add(content, line, col, False)
+        return
+    # an entity, or a code span over a line break: find each character in the source, in
+    # order and nearby (linear); what is not there (an entity's output) stays where it was
+    raw = source.decode("utf-8", "replace")
+    places = []
+    for ch in raw:
+        places.append((line, col))
+        line, col = (line + 1, 0) if ch == "\n" else (line, col + 1)
+    places.append((line, col))
+    j = 0
+    for ch in content:
+        hit = raw.find(ch, j, j + ALIGN_WINDOW) if not ch.isspace() else (j if j < len(raw) and raw[j].isspace() else -1)
+        at = places[hit if hit >= 0 else min(j, len(raw))]
+        builder.add(ch, at[0], at[1], True)
+        if hit >= 0:
+            j = hit + 1
 
 
 def _html_blocks(lines: list[str], start: int, end: int, in_list: bool) -> Iterable[Block]:
