@@ -54,3 +54,23 @@ def test_fallback_path(blank_pipeline):
 
 def test_we_in_situation_is_silent():
     assert not [d for d in lint(BAD).diagnostics if d.rule == "we-instead-of-i" and d.part == "situation"]
+
+
+@pytest.mark.skipif(not trained_installed, reason="trained pipeline not installed")
+def test_trained_pipeline_tokenizer_from_config_is_the_saved_one():
+    """The saved tokenizer is skipped at load (TRAINED_EXCLUDE): the one the config builds
+    must tokenize exactly as the package's own."""
+    import spacy
+
+    name = next(n for n in pipeline.TRAINED_PIPELINES if importlib.util.find_spec(n))
+    built = spacy.load(name, exclude=pipeline.TRAINED_EXCLUDE).tokenizer
+    saved = spacy.load(name, exclude=[e for e in pipeline.TRAINED_EXCLUDE if e != "tokenizer"]).tokenizer
+    assert built.rules == saved.rules
+    def pattern(tokenizer, attr):
+        found = getattr(tokenizer, attr)
+        return None if found is None else found.__self__.pattern
+
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        assert pattern(built, attr) == pattern(saved, attr), attr
+    text = "We cut p95 from 2.3s to 400ms (-83%), didn't we? $45K/yr, e.g. U.S. teams' on-call."
+    assert [t.text for t in built(text)] == [t.text for t in saved(text)]
