@@ -9,6 +9,7 @@ point into the file as the user sees it.
 from __future__ import annotations
 
 import codecs
+import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -33,6 +34,9 @@ def _lead_characters() -> frozenset[str]:
     any is not mojibake: emoji and arrows go through without loading ftfy."""
     lead = bytes(range(0xC2, 0xF5))
     return frozenset(ch for enc in _FTFY_ENCODINGS for ch in lead.decode(enc, errors="ignore"))
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class ReadError(Exception):
@@ -73,7 +77,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARS.findall(sample))  # C0 controls but \t \n \v \f \r
     return controls / len(sample) > 0.05
 
 
