@@ -2,7 +2,8 @@
 
     python benchmarks/bench.py [--copies 200] [--runs 5]
 
-Prints, with medians over --runs runs of whole processes:
+Prints, with medians over --runs runs of whole processes (commands compared are run in turn,
+A B A B ..., and their ratio is the median of the run-by-run ratios):
   batch  starlint over N copies of the bank (one process) vs proselint over the same files
   cold   starlint on one answer vs the bare spaCy floor (import spacy + blank English +
          sentencizer), both as fresh processes
@@ -41,10 +42,24 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def median_run(cmd: list[str], runs: int, env: dict | None = None) -> tuple[float, float]:
-    timed(cmd, env)  # warm the file cache
-    results = [timed(cmd, env) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def paired_runs(cmds: list[list[str]], runs: int, env: dict | None = None) -> list[tuple[list[float], float]]:
+    """Run the commands in turn (A B C A B C ...) so that drift in the machine's speed hits
+    them alike; per command: its wall times, and its peak RSS (MiB)."""
+    for cmd in cmds:
+        timed(cmd, env)  # warm the file cache
+    walls: list[list[float]] = [[] for _ in cmds]
+    peaks = [0.0 for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            wall, peak = timed(cmd, env)
+            walls[i].append(wall)
+            peaks[i] = max(peaks[i], peak)
+    return list(zip(walls, peaks))
+
+
+def ratio(a: list[float], b: list[float]) -> float:
+    """Median of the run-by-run ratios a/b (runs taken in turn)."""
+    return statistics.median(x / y for x, y in zip(a, b))
 
 
 WORKER_PEAK = (
@@ -140,30 +155,31 @@ def main() -> None:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.runs} runs")
         print(f"batch: {args.copies} copies of the bank, {total_words} words")
         batch = [*starlint, "--format", "json", str(folder)]
-        s_wall, s_mem = median_run(batch, args.runs, env)
+        peer = proselint_command(files)
+        (s_walls, s_mem), *rest = paired_runs([batch] + ([peer] if peer else []), args.runs, env)
+        s_wall = statistics.median(s_walls)
         w_mem = worker_peak(folder, env)
         all_mem = total_pss(batch, env)
         print(f"  starlint   {s_wall:7.2f} s  {total_words / s_wall:9.0f} words/s  "
               f"peak {s_mem:.0f} MiB (main process), {w_mem:.0f} MiB (largest worker)"
               + (f", {all_mem:.0f} MiB (all processes, PSS)" if all_mem else ""))
-        peer = proselint_command(files)
         if peer is None:
             print("  proselint  not installed (pip install -e '.[bench]')")
         else:
-            p_wall, _ = median_run(peer, args.runs, env)
+            p_walls = rest[0][0]
+            p_wall = statistics.median(p_walls)
             print(f"  proselint  {p_wall:7.2f} s  {total_words / p_wall:9.0f} words/s")
-            print(f"  ratio starlint/proselint: {s_wall / p_wall:.2f} (target <= 0.50)")
+            print(f"  ratio starlint/proselint: {ratio(s_walls, p_walls):.2f} (target <= 0.50)")
 
-        print(f"cold: one answer ({words(single)} words), fresh process")
-        c_wall, c_mem = median_run([*starlint, str(single)], args.runs, env)
-        f_wall, _ = median_run([sys.executable, "-c", SPACY_FLOOR], args.runs, env)
-        print(f"  starlint    {c_wall:6.2f} s  peak {c_mem:.0f} MiB")
-        print(f"  spaCy floor {f_wall:6.2f} s")
-        print(f"  ratio starlint/floor: {c_wall / f_wall:.2f} (target <= 1.30)")
-        w_wall, w_mem = median_run([*starlint, str(we_answer)], args.runs, env)
+        print(f"cold: one answer ({words(single)} words), fresh processes, taken in turn")
+        floor = [sys.executable, "-c", SPACY_FLOOR]
+        (c_walls, c_mem), (f_walls, _), (w_walls, w_mem) = paired_runs(
+            [[*starlint, str(single)], floor, [*starlint, str(we_answer)]], args.runs, env)
+        print(f"  starlint    {statistics.median(c_walls):6.2f} s  peak {c_mem:.0f} MiB")
+        print(f"  spaCy floor {statistics.median(f_walls):6.2f} s")
+        print(f"  ratio starlint/floor: {ratio(c_walls, f_walls):.2f} (target <= 1.30)")
         print(f"  an answer whose Action says 'we' (the trained parser loads, where installed): "
-              f"{w_wall:.2f} s, peak {w_mem:.0f} MiB, {w_wall / f_wall:.2f}x the floor")
-
+              f"{statistics.median(w_walls):.2f} s, peak {w_mem:.0f} MiB, {ratio(w_walls, f_walls):.2f}x the floor")
 
 if __name__ == "__main__":
     main()
