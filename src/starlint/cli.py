@@ -132,7 +132,19 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
     else:
         import importlib
 
-        output = importlib.import_module(f".report.{fmt}", __package__).render(run, rules=rules)
+        formatter = importlib.import_module(f".report.{fmt}", __package__)
+        if hasattr(formatter, "render_chunks"):  # large reports: written in 64 KB pieces
+            pending: list[str] = []
+            size = 0
+            for chunk in formatter.render_chunks(run, rules=rules):
+                pending.append(chunk)
+                size += len(chunk)
+                if size >= 65536:
+                    click.echo("".join(pending), nl=False)
+                    pending, size = [], 0
+            output = "".join(pending)
+        else:
+            output = formatter.render(run, rules=rules)
     click.echo(output, nl=False)
     if run.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
