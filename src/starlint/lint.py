@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass, field
@@ -159,13 +160,14 @@ def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun, workers: i
     global _worker_rules
     _worker_rules = rules
     blank_pipeline()  # import spaCy once here; forked workers share it copy-on-write
-    import gc
-
-    gc.freeze()  # keep the collector from touching (and so copying) the shared pages
-    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for part in pool.map(_lint_chunk, chunks):
-            run.merge(part)
+    gc.freeze()  # the workers' collections then leave (rather than copy) the shared pages
+    try:
+        chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for part in pool.map(_lint_chunk, chunks):
+                run.merge(part)
+    finally:
+        gc.unfreeze()  # a library caller's objects become collectable again
     run.diagnostics.sort(key=Diagnostic.sort_key)
     return run
 
