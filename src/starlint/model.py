@@ -11,6 +11,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .nlp.tokens import span_text, span_words
+
 if TYPE_CHECKING:  # spaCy is imported lazily; the model only names its types
     from spacy.tokens import Doc, Span
 
@@ -102,8 +104,6 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        from .nlp.tokens import span_text
-
         return span_text(self.span)
 
 
@@ -126,8 +126,6 @@ class Part:
     def word_count(self) -> int:
         """Words (tokens that are not punctuation or space); counted once, after analysis."""
         if self._words is None:
-            from .nlp.tokens import span_words
-
             self._words = sum(span_words(span) for span in self.spans)
         return self._words
 

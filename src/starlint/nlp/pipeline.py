@@ -1,8 +1,9 @@
 """The spaCy pipeline: built once per process, used with `nlp.pipe` for many blocks.
 
 Default: blank English (tokenizer) + sentencizer; quantities are marked per Doc on first
-use (`span._.quantities`). Nothing is downloaded. Where a trained English pipeline is installed (the `trained` extra), it is loaded
-lazily and used only for the syntax rules, only on the sentences they look at (issue 6).
+use (`span._.quantities`). Nothing is downloaded. Where a trained English pipeline is
+installed (the `trained` extra), it is loaded lazily and used only for the syntax rules,
+only on the sentences they look at (issue 6).
 """
 
 from __future__ import annotations
