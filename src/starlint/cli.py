@@ -84,6 +84,19 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit(EXIT_OK)
 
 
+def _echo_chunks(chunks) -> str:
+    """Write a large report in 64 KB pieces as it is rendered; return what is left."""
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            click.echo("".join(pending), nl=False)
+            pending, size = [], 0
+    return "".join(pending)
+
+
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
               help="Show the version and the NLP pipeline in use.")
@@ -133,16 +146,8 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
         import importlib
 
         formatter = importlib.import_module(f".report.{fmt}", __package__)
-        if hasattr(formatter, "render_chunks"):  # large reports: written in 64 KB pieces
-            pending: list[str] = []
-            size = 0
-            for chunk in formatter.render_chunks(run, rules=rules):
-                pending.append(chunk)
-                size += len(chunk)
-                if size >= 65536:
-                    click.echo("".join(pending), nl=False)
-                    pending, size = [], 0
-            output = "".join(pending)
+        if hasattr(formatter, "render_chunks"):
+            output = _echo_chunks(formatter.render_chunks(run, rules=rules))
         else:
             output = formatter.render(run, rules=rules)
     click.echo(output, nl=False)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..nlp.tokens import span_text, span_words
 from ..model import PART_NAMES, Answer, Part, Segment
+from ..nlp.tokens import span_text, span_words
 
 _TASK = re.compile(
     r"\b(I|my|me)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed)|"
