@@ -58,8 +58,11 @@ _SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
 
 
 def parse_many(texts: list[str]) -> None:
-    """Parse many sentences in one `nlp.pipe` call, filling the cache the rules read from."""
-    texts = [t for t in texts if t and t not in _parsed and needs_parse(t)]
+    """Parse many sentences in one `nlp.pipe` call, filling the cache the rules read from.
+    Callers pass only the sentences their question needs the parser for (`plural_candidate`,
+    `passive_candidate`): most sentences are neither, so a short answer often never loads
+    the trained pipeline at all."""
+    texts = [t for t in texts if t and t not in _parsed]
     if not texts:
         return
     nlp = trained_pipeline()
@@ -83,16 +86,19 @@ def _implied_first_person(text: str) -> bool:
 _PLURAL_CANDIDATE = re.compile(r"\b(we|we'd|we'll|we've|we're|us|team)\b", re.IGNORECASE)
 
 
-def needs_parse(text: str) -> bool:
-    """Only sentences the fallback cannot settle go to the trained parser: a "we"/"team" whose
-    role is in question, or a be + participle that may be passive. Most sentences are neither,
-    so a short answer often never loads the trained pipeline at all."""
-    return bool(_PLURAL_CANDIDATE.search(text)) or bool(_passives_fallback(text))
+def plural_candidate(text: str) -> bool:
+    """A "we"/"team" whose role the parse settles; without one there is no plural actor."""
+    return bool(_PLURAL_CANDIDATE.search(text))
+
+
+def passive_candidate(text: str) -> bool:
+    """A be + participle the parse confirms as passive (or not); without one, no passive."""
+    return bool(_passives_fallback(text))
 
 
 def actors(text: str) -> Actors:
     """Subjects of a sentence: first person singular, and "we"/"our team"."""
-    if not _PLURAL_CANDIDATE.search(text):
+    if not plural_candidate(text):
         return _actors_fallback(text)  # no plural actor possible: no parse needed
     doc = _parse(text) if trained_pipeline() is not None else None
     if doc is not None:

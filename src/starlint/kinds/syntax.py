@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
-from ..analysis.syntax import actors, parse_many, passives
+from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate
 from ..model import Answer
 from .base import Finding, Kind
 
@@ -18,12 +18,18 @@ def _sentences(answer: Answer, parts):
 
 
 class _SyntaxKind(Kind):
+    #: which of the rule's sentences its question needs the parser for (set by each kind)
+    needs_parse: Callable[[str], bool]
+
     def prepare(self, answers: list[Answer]) -> None:
-        """One batched parse of every sentence this rule reads (trained pipeline only)."""
-        parse_many([s.text for a in answers for _, sents in _sentences(a, self.rule.part) for s in sents])
+        """One batched parse of the sentences this rule reads and the fallback cannot settle
+        (trained pipeline only)."""
+        parse_many([s.text for a in answers for _, sents in _sentences(a, self.rule.part) for s in sents
+                    if self.needs_parse(s.text)])
 
 
 class Actor(_SyntaxKind):
+    needs_parse = staticmethod(plural_candidate)
     PARAMS = {
         "excuse_after_first_person": (
             "true: 'we' is fine right after the speaker's own action "
@@ -56,6 +62,7 @@ class Actor(_SyntaxKind):
 
 
 class Passive(_SyntaxKind):
+    needs_parse = staticmethod(passive_candidate)
     PARAMS = {}
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
