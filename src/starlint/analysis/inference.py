@@ -62,7 +62,12 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             if not span_words(sent):
                 continue
             has_q = bool(sent._.quantities)
-            sentences.append((block, sent.start_char, sent.end_char, span_text(sent), has_q))
+            text = span_text(sent)
+            # a sentence after a soft line break starts with the "\n" token: the part starts
+            # at its first word, not at the end of the previous line
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            sentences.append((block, sent.start_char + lead, sent.end_char - trail, text.strip(), has_q))
     if not sentences:
         return {}
     n = len(sentences)
