@@ -17,11 +17,10 @@ from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, 
 from .labels import LabelHit, block_labels, heading_label
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
+from .story import evidence, is_placeholder
 
-#: An unlabelled section needs this much prose to be read as an answer (the bank's shortest
-#: answer is about 110 words; a preface or a one-line note is not an answer).
+#: A section with a single STAR label needs this much prose to be read as a labelled answer.
 MIN_UNLABELLED_WORDS = 40
-_FIRST_PERSON = re.compile(r"\b(I|my|me|I'm|I've|I'd)\b")
 _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
 
 
@@ -139,6 +138,22 @@ def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     return parts, len(star_labels)
 
 
+def _is_template(parts: dict[str, Part]) -> bool:
+    """A `STAR:` skeleton: every part empty, a placeholder, or an instruction ("Describe
+    the context", "What did YOU do?"), none of them telling anything."""
+    for name in PART_NAMES:
+        part = parts.get(name)
+        if part is None:
+            continue
+        text = part.text.strip()
+        if is_placeholder(text):
+            continue
+        found = evidence([text])
+        if found.narrated or found.habitual or not (found.questions or found.advice):
+            return False
+    return True
+
+
 def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) -> Answer | None:
     prose = [b for b in section.blocks if b.kind in ("paragraph", "html", "heading")]
     if not prose:
@@ -146,9 +161,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
     labelled = star_labels >= 2 or (star_labels == 1 and words >= MIN_UNLABELLED_WORDS)
+    if labelled and _is_template(parts):
+        return None
     if not labelled:
-        text = "\n".join(b.text for b in section.blocks if b.kind in ("paragraph", "html"))
-        if words < MIN_UNLABELLED_WORDS or not _FIRST_PERSON.search(text):
+        if not evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")]).is_story:
             return None
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
