@@ -118,7 +118,8 @@ class SpanMatcher:
 
             from ..nlp.pipeline import blank_pipeline
 
-            self._phrase_matcher = PhraseMatcher(vocab, attr="LOWER" if self.ignorecase else "ORTH")
+            # NORM: lower case, and "I’d" reads as "I'd", "I'll" as "I will", "don't" as "do not"
+            self._phrase_matcher = PhraseMatcher(vocab, attr="NORM" if self.ignorecase else "ORTH")
             tokenizer = blank_pipeline().tokenizer
             self._phrase_matcher.add("P", [tokenizer(p) for p in self.phrases])
         if self._token_matcher is None and self.patterns:
