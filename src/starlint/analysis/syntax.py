@@ -233,12 +233,30 @@ def passives(text: str) -> list[CharRange]:
         for tok in doc:
             if tok.dep_ == "auxpass":
                 head = tok.head
+                if head.lower_ in _ADJECTIVAL or not _main_clause(head):
+                    continue
+                if any(c.dep_ == "agent" for c in head.children):
+                    continue  # "was approved by the VP": the actor is named
                 start = min(tok.idx, head.idx)
                 end = max(tok.idx + len(tok), head.idx + len(head))
-                if head.lower_ not in _ADJECTIVAL:
-                    found.append((start, end))
+                found.append((start, end))
         return found
     return candidates
+
+
+def _main_clause(verb) -> bool:
+    """A passive that hides the speaker's act stands in the main clause; "caused tasks to be
+    requeued", "ensure resources were created" describe what systems do."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+#: words that open a clause about what something else does: a passive after them is not the
+#: speaker's hidden act ("ensure resources were created", "so that labels are suggested")
+_CLAUSE_OPENERS = {"that", "which", "so", "ensure", "ensured", "ensuring", "ensures", "allowing", "allowed",
+                   "allow", "causing", "caused", "cause", "letting", "until", "when", "where", "if",
+                   "whether", "because", "while", "unless", "once", "after", "before", "sure", "whenever"}
 
 
 def _passives_fallback(text: str) -> list[CharRange]:
@@ -257,8 +275,24 @@ def _passives_fallback(text: str) -> list[CharRange]:
             continue  # "was 80% utilized": something stands between, not a verb group
         if participle in _ADJECTIVAL:
             continue
-        if participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES:
-            if participle in ("need", "used"):
-                continue
-            found.append((match.start(), words[j].end()))
+        if not (participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES) or participle in ("need", "used"):
+            continue
+        if i and words[i - 1].group(0).lower() == "to":
+            continue  # "to be requeued": an infinitive about what happens to things
+        if _in_subordinate_clause(text, words, i):
+            continue
+        if j + 1 < len(words) and words[j + 1].group(0).lower() == "by" and not text[words[j].end() : words[j + 1].start()].strip():
+            continue  # "was approved by the VP": the actor is named
+        found.append((match.start(), words[j].end()))
     return found
+
+
+def _in_subordinate_clause(text: str, words: list, i: int) -> bool:
+    """An opener ("that", "so", "ensure", "allowing") within four words before, with no
+    punctuation between: the passive belongs to that clause."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if text[words[k].end() : words[k + 1].start()].strip():
+            return False
+        if words[k].group(0).lower() in _CLAUSE_OPENERS:
+            return True
+    return False
