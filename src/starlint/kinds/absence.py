@@ -11,6 +11,7 @@ from .base import Finding, Kind, SpanMatcher, anchor, scope_spans
 class Absence(Kind):
     PARAMS = {
         "phrases": "any of these phrases satisfies the rule",
+        "lemmas": "verbs (or phrases starting with one) matched in every form: 'improve' matches 'improving'",
         "patterns": "any match of these spaCy token patterns satisfies the rule",
         "regex": "any match of these RE2 regexes satisfies the rule",
         "ignorecase": "match case-insensitively (default true)",
@@ -21,11 +22,11 @@ class Absence(Kind):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         p = rule.params
-        self.matcher = SpanMatcher(p.get("phrases"), p.get("patterns"), p.get("regex"), p.get("ignorecase", True))
+        self.matcher = SpanMatcher.from_params(p, p.get("ignorecase", True))
         self.quantity = bool(p.get("quantity", False))
         self.unless_part = p.get("unless_part")
         if not self.matcher and not self.quantity:
-            raise ValueError("kind absence needs phrases, patterns, regex or quantity: true")
+            raise ValueError("kind absence needs phrases, lemmas, patterns, regex or quantity: true")
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         if self.unless_part and (part := answer.parts.get(self.unless_part)) is not None and part.word_count:

@@ -12,6 +12,7 @@ from .base import Finding, Kind, SpanMatcher, scope_spans
 class Existence(Kind):
     PARAMS = {
         "phrases": "words or phrases to flag (matched on tokens, case-insensitive by default)",
+        "lemmas": "verbs (or phrases starting with one) matched in every form: 'improve' matches 'improving'",
         "patterns": "spaCy Matcher token patterns to flag",
         "regex": "RE2 regular expression(s) to flag",
         "ignorecase": "match case-insensitively (default true)",
@@ -25,17 +26,16 @@ class Existence(Kind):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         p = rule.params
-        self.matcher = SpanMatcher(p.get("phrases"), p.get("patterns"), p.get("regex"), p.get("ignorecase", True))
+        self.matcher = SpanMatcher.from_params(p, p.get("ignorecase", True))
         if not self.matcher:
-            raise ValueError("kind existence needs phrases, patterns or regex")
+            raise ValueError("kind existence needs phrases, lemmas, patterns or regex")
         self.unless = p.get("unless_sentence_has")
         if self.unless not in (None, "quantity"):
             raise ValueError("unless_sentence_has takes 'quantity'")
         exceptions = p.get("exceptions") or {}
         if not isinstance(exceptions, dict):
             raise ValueError("exceptions must be a mapping of phrases, patterns and/or regex")
-        self.exceptions = SpanMatcher(exceptions.get("phrases"), exceptions.get("patterns"), exceptions.get("regex"),
-                                      p.get("ignorecase", True))
+        self.exceptions = SpanMatcher.from_params(exceptions, p.get("ignorecase", True))
         self.min_share = float(p.get("min_share", 0.0))
         if not 0.0 <= self.min_share <= 1.0:
             raise ValueError("min_share must be between 0 and 1")
