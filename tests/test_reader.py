@@ -127,7 +127,7 @@ def test_sections_that_tell_no_story_are_not_answers(path):
 
 
 def test_short_stories_are_answers_and_get_answer_length():
-    for name in ("tiny_story",):
+    for name in ("short_we_story", "tiny_story"):
         run = lint_file(FIXTURES / "answers" / f"{name}.md")
         assert len(run.answers) == 1, name
         assert "answer-length" in {d.rule for d in run.diagnostics}, name

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
 from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate
 from ..model import Answer
 from .base import Finding, Kind
+
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _sentences(answer: Answer, parts):
@@ -47,8 +50,14 @@ class Actor(_SyntaxKind):
         self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
         self.proposals = {str(v).lower() for v in p.get("proposals") or []}
 
-    def _proposed(self, subjects) -> bool:
-        return any(s.verb in self.proposals for s in subjects)
+    def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
+        """The speaker proposed something ("I set up a call and showed her the data"): a
+        proposal verb after an "I" of the sentence (and before `until`)."""
+        starts = [s.start for s in first_person if until is None or s.start < until]
+        if not starts:
+            return False
+        words = _WORDS.findall(text[min(starts) : until])
+        return any(w.lower() in self.proposals for w in words)
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
@@ -67,12 +76,12 @@ class Actor(_SyntaxKind):
                         continue
                     if subject.subordinate and who.first_person:
                         continue  # "so that we could ship", "when we found it, I ...": the deed is mine
-                    mine_before = self._proposed(s for s in who.first_person if s.start < subject.start)
+                    mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue
                     yield Finding(sentence.block, offset + subject.start, offset + subject.end,
                                   {"match": text[subject.start:subject.end]}, name)
-                proposed_before = self._proposed(who.first_person)
+                proposed_before = self._proposed(text, who.first_person)
 
 
 class Passive(_SyntaxKind):
