@@ -147,3 +147,21 @@ def test_inferred_part_starts_at_its_first_word_after_a_soft_break():
     assert [parts[n].line for n in ("situation", "task", "action", "result")] == [3, 4, 5, 7]
     result = next(d for d in run.diagnostics if d.rule == "unquantified-result")
     assert (result.line, result.column) == (7, 1)
+
+
+def test_question_lines_separate_answers_and_title_them():
+    run = lint_file(FIXTURES / "answers" / "question_lines.md")
+    assert [(a.line, a.title) for a in run.answers] == [
+        (1, "Tell me about a time you disagreed with a teammate."),
+        (7, "Tell me about a time you missed a deadline."),
+    ]
+    assert [run.answers[1].parts[n].line for n in ("situation", "task", "action", "result")] == [8, 9, 10, 11]
+
+
+def test_a_reply_under_a_behavioral_question_is_an_answer_even_without_a_story():
+    text = ("## How do you handle conflict at work?\n\n"
+            "I try to listen first and keep my tone calm. I always move the talk to a private room "
+            "and ask what the other person needs before I say what I need.\n")
+    run = lint(text)
+    assert len(run.answers) == 1
+    assert "generic-answer" in {d.rule for d in run.diagnostics}

@@ -19,6 +19,8 @@ MIN_STORY_WORDS = 15
 
 _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!\w)'[^'\n]{3,300}'(?!\w)")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+#: a soft line break inside a paragraph is a space, unless a bullet or a label opens the next line
+_SOFT_BREAK = re.compile(r"\n(?![ \t]*(?:[-*+\u2022]|\d+[.)]|\(?[A-Za-z]{1,20}\)?:))")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 _IRREGULAR_PAST = (
@@ -64,6 +66,42 @@ _IMPERATIVE = re.compile(
 _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_+|-+)?\s*$", re.IGNORECASE)
 
 
+#: Titles of sections that are not behavioral answers, whatever their prose: a pitch, a
+#: motivation, a weakness, tips, questions for the interviewer.
+_NOT_AN_ANSWER_TITLE = re.compile(
+    r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job)|do you|did you|are you|would you|"
+    r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+\?)|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
+    r"introduc(e yourself|tion)|elevator pitch|weakness(es)?|strengths?( and weakness(es)?)?|salary|compensation|"
+    r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
+    r"interviewers?|i (can|could|should|would) ask)|tips?|advice|things to (keep in mind|remember|note|know)|"
+    r"notes?|template|framework|checklist|resources|references|links|overview|agenda|(table of )?contents|"
+    r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
+    re.IGNORECASE,
+)
+#: Titles that ask for a story: "Tell me about a time ...", "Biggest mistake", "Conflict?".
+_QUESTION_TITLE = re.compile(
+    r"\b(tell (me|us)|describe|give (me |us )?an? example|share an? (example|time|story|situation)|walk (me|us) "
+    r"through|talk about|a (time|situation|moment|case) (when|where|in which|that|you)|time when|have you ever|when (did|have) you|"
+    r"what did you do|how did you|how do you (handle|deal|manage|resolve|approach|prioriti[sz]e|motivate|respond)|"
+    r"(most|biggest|hardest|toughest|greatest|proudest) \w*|achievement|accomplishment|mistake|failure|failed|"
+    r"conflict|disagree(ment|d)?|deadline|pressure|setback|challenge|challenging|feedback|ownership|initiative|"
+    r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|proud)\b",
+    re.IGNORECASE,
+)
+
+
+def title_kind(title: str) -> str:
+    """ "question" when a section's title asks for a story (or names a Leadership
+    Principle), "not-answer" when it names something else, "" when it says neither."""
+    from .principles import find_principles
+
+    if _NOT_AN_ANSWER_TITLE.search(title):
+        return "not-answer"
+    if _QUESTION_TITLE.search(title) or find_principles(title):
+        return "question"
+    return ""
+
+
 @dataclass(frozen=True)
 class StoryEvidence:
     """What the text says about itself: counts, so tests and the reader can read why."""
@@ -74,6 +112,7 @@ class StoryEvidence:
     habitual: int  # first-person habits or hypotheticals
     questions: int
     advice: int  # imperatives and sentences that speak to "you" without an "I"
+    first_person: int = 0  # sentences with an I, we or my (outside quotes), whatever they tell
 
     @property
     def is_story(self) -> bool:
@@ -85,12 +124,20 @@ class StoryEvidence:
         # a story may ask a question or give a tip; a question list or a tips list is mostly those
         return (self.questions + self.advice) < max(2, telling) and self.questions * 2 < self.sentences
 
+    @property
+    def answers_a_question(self) -> bool:
+        """Under a title that asks for a story, a first-person reply or a few step bullets
+        are an answer (a bad one, perhaps), unless it is questions or tips for the reader."""
+        if self.words < MIN_STORY_WORDS or not self.sentences or self.questions * 2 >= self.sentences:
+            return False
+        return self.narrated + self.habitual + self.first_person >= 1 and self.advice * 2 < self.sentences
+
 
 def evidence(lines: list[str]) -> StoryEvidence:
     """Weigh the plain text of a section's blocks (one string per block)."""
-    words = sentences = narrated = habitual = questions = advice = 0
+    words = sentences = narrated = habitual = questions = advice = first_person = 0
     for block in lines:
-        unquoted = _QUOTED.sub(" ", block)
+        unquoted = _QUOTED.sub(" ", _SOFT_BREAK.sub(" ", block))
         words += len(_WORD.findall(block))
         for match in _SENTENCE.finditer(unquoted):
             sentence = match.group(0).strip()
@@ -98,15 +145,17 @@ def evidence(lines: list[str]) -> StoryEvidence:
                 continue
             sentences += 1
             first = sentence.lstrip("-*+>#0123456789.) \t")
+            mine = bool(_FIRST_PERSON.search(sentence))
+            first_person += mine
             if sentence.endswith("?"):
                 questions += 1
             elif _NARRATED.search(sentence) or _IMPLIED_STEP.match(first):
                 narrated += 1
             elif _HABITUAL.search(sentence):
                 habitual += 1
-            elif _IMPERATIVE.match(first) or (_SECOND_PERSON.search(sentence) and not _FIRST_PERSON.search(sentence)):
+            elif not mine and (_IMPERATIVE.match(first) or _SECOND_PERSON.search(sentence)):
                 advice += 1
-    return StoryEvidence(words, sentences, narrated, habitual, questions, advice)
+    return StoryEvidence(words, sentences, narrated, habitual, questions, advice, first_person)
 
 
 def is_placeholder(text: str) -> bool:
