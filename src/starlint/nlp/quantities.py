@@ -80,6 +80,8 @@ def _digit_is_figure(match: re.Match, text: str) -> bool:
         return True  # money, a percentage, a multiplier, 15K
     num = match.group("num")
     before = text[max(0, match.start() - 40) : match.start()]
+    if before.endswith("+") and before[-2:-1].isalpha():
+        return False  # "N+1 queries": a name
     after = text[match.end() : match.end() + 40]
     if _FOLLOWED_BY_UNIT.match(after) or ":" in num:
         return True  # "40 minutes", "2:30", "12 tickets"

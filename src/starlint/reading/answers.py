@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, SourceFile
-from .labels import LabelHit, block_labels, heading_label
+from .labels import LabelHit, block_labels, clean_title, heading_label
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
 from .story import evidence, is_placeholder, title_kind
@@ -97,21 +96,6 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
             blanked = "\n" * end + "\n" + "\n".join(lines[end + 1 :])
             return meta, blanked, notices
     return {}, text, []
-
-
-def clean_title(text: str) -> str:
-    """Heading text without decoration: emoji, variation selectors, trailing back-links."""
-    text = " ".join(text.split())
-
-    def decorative(ch: str) -> bool:
-        return unicodedata.category(ch) in ("So", "Sk", "Mn", "Me", "Cf", "Co", "Zs") or ch == "\ufffd"
-
-    start, end = 0, len(text)
-    while end > start and decorative(text[end - 1]):
-        end -= 1
-    while start < end and (decorative(text[start])):
-        start += 1
-    return text[start:end].strip()
 
 
 def _word_count(blocks: list[Block]) -> int:
