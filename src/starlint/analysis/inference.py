@@ -87,6 +87,9 @@ _SITUATION = re.compile(
 )
 
 
+#: a sentence about what the story taught, not about how it turned out
+_REFLECTION = re.compile(r"\b(this|the|that) (experience|incident|mistake|failure|project)\b|\breinforced\b|\bimportance of\b",
+                         re.IGNORECASE)
 _HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often)\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b([a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
 
@@ -95,7 +98,7 @@ def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
     """Whether a sentence shows a setting, a task, a deed, an outcome (or a lesson)."""
     learning = bool(_LEARNING.search(text))
     setting = bool(_SITUATION.search(text) or _PAST.search(text))
-    outcome = bool(learning or _OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
+    outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
     return setting, bool(_TASK.search(text)), not learning and _is_deed(text), outcome
 
 
@@ -181,7 +184,9 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         part = parts.setdefault(name, Part(name=name, segments=[], inferred=True, evidence=False))
         # a part placed only by its position (a habit read as the setting, an opinion as
         # the outcome) is not there for missing-part: the story never tells it
-        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates)
+        # the end of a story told in the past is its outcome, unless all it says is a lesson
+        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates and not _LEARNING.search(text)
+                                                                  and not _REFLECTION.search(text))
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end
