@@ -107,7 +107,9 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
     (its longest stretch); the Result needs an outcome, a figure or the last word."""
     position = index / max(1, total - 1)
     learning = bool(_LEARNING.search(text))
-    s = 0.6 * (1 - position) + (1.0 if _SITUATION.search(text) else 0.0) + (0.6 if index == 0 else 0.0)
+    # the setting is told first: its cues ("when", "at my last job") weigh less as the story goes on
+    s = (0.6 * (1 - position) ** 2 + (1.0 * (1 - position) if _SITUATION.search(text) else 0.0)
+         + (0.6 if index == 0 else 0.0))
     if _HABIT.search(text):
         s -= 0.6  # "I usually ..." opens a generic answer; it sets no scene
     t = 1.5 if _TASK.search(text) else 0.0
@@ -153,6 +155,11 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
             sentences.append((block, sent.start_char + lead, sent.end_char - trail, text.strip(), has_q))
+    # "I usually focus first on ..." before a story told in the past is a preface: it sets
+    # no scene, so it joins the Situation without deciding where the Situation is
+    preface = []
+    while len(sentences) > 2 and _HABIT.search(sentences[0][3]) and any(_PAST.search(t) for _, _, _, t, _ in sentences[1:]):
+        preface.append(sentences.pop(0))
     if not sentences:
         return {}
     n = len(sentences)
@@ -192,4 +199,7 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             last.end = end
         else:
             part.segments.append(Segment(block, start, end))
+    if preface:
+        situation = parts.setdefault("situation", Part(name="situation", segments=[], inferred=True, evidence=False))
+        situation.segments[:0] = [Segment(block, start, end) for block, start, end, _, _ in preface]
     return parts

@@ -83,10 +83,35 @@ def parse_many(texts: list[str]) -> None:
 _parsed: dict[str, object] = {}
 
 
+#: Verbs a candidate's note-style steps open with, in any form ("Check the slow query log",
+#: "Re-ran the query", "Informing stakeholders"): the speaker's I is implied.
+STEP_VERBS = (
+    "add analyze analyse ask automate build change check clean collect communicate compare configure confirm "
+    "coordinate create debug decide deploy design discuss document escalate estimate evaluate explain find fix "
+    "gather identify implement inform install investigate learn list measure meet merge migrate monitor move "
+    "optimize organize pair plan prepare present prioritize profile propose prototype provide read rebuild "
+    "refactor release remove replace reproduce re-run rerun research review rewrite roll run schedule set share "
+    "ship simplify split study suggest talk test trace train update upgrade validate verify write"
+).split()
+
+
+def _step_forms() -> frozenset[str]:
+    from ..nlp.inflect import verb_forms
+
+    return frozenset(form for verb in STEP_VERBS for form in verb_forms(verb))
+
+
+_STEP_FORMS = _step_forms()
+
+
 def _implied_first_person(text: str) -> bool:
-    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join"): the I is implied."""
-    text = _SUB_LABEL.sub("", text.lstrip(), count=1)
-    return bool(_LEADING_VERB.match(text))
+    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join", "Check the slow
+    query log"): the I is implied."""
+    text = _SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
+    if _LEADING_VERB.match(text):
+        return True
+    first = text.split(" ", 1)[0].strip(",.;:").lower()
+    return first in _STEP_FORMS and text[:1].isupper()
 
 
 _PLURAL_CANDIDATE = re.compile(r"\b(we|we'd|we'll|we've|we're|us|team)\b", re.IGNORECASE)

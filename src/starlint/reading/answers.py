@@ -18,7 +18,7 @@ from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
 from .story import evidence, is_placeholder, title_kind
 
-#: A section with a single STAR label needs this much prose to be read as a labelled answer.
+#: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
 _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
 
@@ -202,15 +202,18 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         return None
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
-    labelled = star_labels >= 2 or (star_labels == 1 and words >= MIN_UNLABELLED_WORDS)
+    labelled = star_labels >= 2
     if labelled and _is_template(parts):
         return None
     if not labelled:
+        # one STAR label ("Situation:" and then bullets) labels too little to place the
+        # other parts: they are inferred like prose, and the section is an answer like prose
         kind = title_kind(title)
-        if kind == "not-answer":
+        if kind == "not-answer" and not star_labels:
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
-        if not (found.is_story or (kind == "question" and found.answers_a_question)):
+        if not (found.is_story or (kind == "question" and found.answers_a_question)
+                or (star_labels and words >= MIN_UNLABELLED_WORDS)):
             return None
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
