@@ -177,6 +177,7 @@ _I = {"I", "I'd", "I'll", "I've", "I'm", "I\u2019d", "I\u2019ll", "I\u2019ve", "
 _TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b", re.IGNORECASE)
 
 
+_LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
 _HAVE = {"have", "has", "had", "'ve", "\u2019ve"}
 _DO = {"do", "does", "did", "don't", "didn't", "doesn't", "don\u2019t", "didn\u2019t", "doesn\u2019t"}
 
@@ -203,8 +204,8 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
             pass  # "we did not test": the verb is "test"
         elif word in _HAVE and _participle(following):
             have = True  # "we have shipped": the verb is "shipped"
-        elif word not in _SKIP:
-            verb = word
+        elif word not in _SKIP and not (word.endswith("ly") and word not in _LY_VERBS and following):
+            verb = word  # past adverbs: "I actively readjust"
         j += 1
     if not verb and have:
         verb = "have"
