@@ -135,7 +135,8 @@ _SKIP = {"also", "then", "quickly", "all", "both", "finally", "eventually", "imm
          "successfully", "ultimately", "actually", "further", "each", "even", "never", "not", "always",
          "usually", "often", "initially", "subsequently", "instead", "again", "mostly", "largely"}
 _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "as", "if", "because",
-                  "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether"}
+                  "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
+                  "why", "what", "how", "which", "who"}
 _TEAM_OWNERS = ("our", "my")
 
 
@@ -198,7 +199,11 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
             break  # punctuation between: the clause ended
         word = words[j].group(0).lower()
         following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
-        if word in MODALS:
+        # "couldn't", "could've", "won't": the modal with its ending
+        bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
+        if bare in MODALS or bare in ("can", "ca", "wo", "could", "would", "should", "must", "might", "ought"):
+            modal = True
+        elif word in MODALS:
             modal = True
         elif word in _DO and following and following not in ("a", "an", "the", "it", "this", "that"):
             pass  # "we did not test": the verb is "test"
