@@ -33,7 +33,9 @@ _TASK = re.compile(
     r"architect|on-call|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder)\b"
     r"|\bI was (a|an|the|their|our) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
     r"architect|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder|only)\b"
-    r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b",
+    r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b"
+    # a deadline set for the speaker or their team is the goal to meet
+    r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
 )
 _SEQUENCE = re.compile(
@@ -71,6 +73,12 @@ _OUTCOME = re.compile(
     r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|promoted|happy|"
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
     r"launched|delivered|shipped|was (adopted|approved|accepted))\b",
+    re.IGNORECASE,
+)
+#: a sentence that says it is the outcome: "As a result, we ...", "In the end, ..."
+_OUTCOME_OPENER = re.compile(
+    r"^\W*(as a result|in the end|ultimately|the (end )?result (was|is)|the outcome (was|is)|the impact (was|is)|"
+    r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all)\b",
     re.IGNORECASE,
 )
 #: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
@@ -115,7 +123,8 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
     t = 1.5 if _TASK.search(text) else 0.0
     deed = not learning and _is_deed(text)
     a = 0.2 + (1.2 if deed else 0.0)
-    r = ((1.0 if _OUTCOME.search(text) or learning else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
+    r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _OUTCOME.search(text) or learning
+          else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
          + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
     return [s, t, a, r]
 
@@ -126,10 +135,10 @@ BOUNDARY_BONUS = 0.3
 
 
 def task_in_context(answer: Answer) -> Part | None:
-    """A Task stated inside the Situation (or the Action's first step) of an answer that has
+    """A Task stated inside the Situation (or the Action's first steps) of an answer that has
     no Task of its own: "They wanted me to fix it", "so that I could convince him". The
     interviewer reads it as the Task; so does starlint, marking it inferred."""
-    for name, limit in (("situation", None), ("action", 1)):
+    for name, limit in (("situation", None), ("action", 3)):
         part = answer.parts.get(name)
         if part is None:
             continue

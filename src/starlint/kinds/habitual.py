@@ -9,6 +9,7 @@ even without a marker word.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..analysis.syntax import actors_by_pattern
@@ -17,6 +18,10 @@ from ..reading.story import IRREGULAR_PAST
 from .base import Finding
 from .existence import Existence
 
+#: words that date a sentence to one occasion, whoever its subject: "there was one time",
+#: "the schedule was tight", "two years ago"
+_EVENT = re.compile(r"\b(was|were|had|did|ago|once|one time|that time|back then|at the time|last (year|month|week|"
+                    r"quarter|summer|spring|fall|autumn|winter|time))\b", re.IGNORECASE)
 _PAST_FORMS = frozenset(IRREGULAR_PAST.split("|")) | {"did", "had", "was", "were", "could", "couldn't"}
 _PRESENT_FORMS = frozenset({"am", "is", "are", "have", "has", "do", "does", "'m", "\u2019m"})
 
@@ -37,8 +42,8 @@ class Habitual(Existence):
         **Existence.PARAMS,
         "present_clauses": "fire at the speaker's present-tense clauses when the scope has at least this "
                            "many of them and tells almost nothing in the past (0: markers only)",
-        "max_past_share": "the share of the speaker's clauses in the past at or under which the scope tells "
-                          "no event (default 0.2)",
+        "max_past_share": "the share of sentences in the past at or under which the scope tells no event "
+                          "(default 0.2)",
     }
 
     def __init__(self, rule) -> None:
@@ -64,7 +69,8 @@ class Habitual(Existence):
                 who = actors_by_pattern(sentence.text)
                 clauses = [s for s in who.first_person + who.plural if s.end > s.start and not s.modal]
                 tenses = [tense(s.verb) for s in clauses]
-                past += tenses.count("past")
+                # any past in the sentence tells an event ("there was one time", "I did not want")
+                past += "past" in tenses or bool(_EVENT.search(sentence.text))
                 first = next((s for s, t in zip(clauses, tenses) if t == "present"), None)
                 if first is None:
                     continue

@@ -145,6 +145,19 @@ def _is_navigation(block: Block) -> bool:
     return block.kind == "paragraph" and len(block.text) < 80 and bool(_NAVIGATION.match(block.text))
 
 
+def _drop_navigation(blocks: list[Block]) -> list[Block]:
+    """Paragraphs, and last lines of paragraphs, that only link back up the page."""
+    out = []
+    for block in blocks:
+        if _is_navigation(block):
+            continue
+        last = block.text.rfind("\n")
+        if block.kind == "paragraph" and last > 0 and _NAVIGATION.match(block.text[last + 1 :]):
+            block = block.split(last)[0]
+        out.append(block)
+    return out
+
+
 def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     """Walk the blocks, opening a part at each label; return the parts and STAR labels seen."""
     parts: dict[str, Part] = {}
@@ -247,7 +260,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
 def parse_answers(source: SourceFile) -> list[Answer]:
     meta, text, notices = split_front_matter(source.text)
     source.notices.extend(f"{source.path}: {n}" for n in notices)
-    blocks = [b for b in _split_at_questions(parse_blocks(text)) if not _is_navigation(b)]
+    blocks = _drop_navigation(_split_at_questions(parse_blocks(text)))
     sections = _sections(blocks)
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
