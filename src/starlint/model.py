@@ -175,6 +175,8 @@ class Answer:
     section_principles: list[str] = field(default_factory=list)
     labelled: bool = True
     front_matter: dict[str, Any] = field(default_factory=dict)
+    #: the question line the answer replies to ("Q: ...", "**Question:** ..."), when it has one
+    question: Block | None = None
 
     def summary(self) -> "AnswerSummary":
         parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred)

@@ -96,7 +96,10 @@ def _key_lines(node) -> dict[tuple, int]:
     return lines
 
 
-def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
+def read_yaml(path: str | os.PathLike, what: str = "rule file") -> tuple[Any, dict[tuple, int]]:
+    """A YAML file's data and the line of every key (for `file:line` messages). One parse:
+    compose the node tree, then construct the data from it. The safe loader only: a
+    `!!python/...` tag is an error, never code."""
     import yaml
 
     path = str(path)
@@ -104,9 +107,7 @@ def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file ({exc})") from None
-    # One parse: compose the node tree (for key lines), then construct the data from it.
-    # The safe loader only: a `!!python/...` tag is an error, never code.
+        raise RuleError(f"{path}: cannot read {what} ({exc})") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
@@ -118,7 +119,12 @@ def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
         raise RuleError(f"{path}:{line} invalid YAML: {problem}") from None
     finally:
         loader.dispose()
-    lines = _key_lines(node)
+    return data, _key_lines(node)
+
+
+def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
+    path = str(path)
+    data, lines = read_yaml(path)
     if data is None:
         return []
     if isinstance(data, dict) and "rules" in data:
@@ -202,12 +208,19 @@ def _build_rule(data: Any, path: str, lines: dict, at: tuple, builtin: bool) -> 
     return rule
 
 
+#: Data beside the built-in rules, not rules: read by their own loaders (the Leadership
+#: Principles, the question types, the score's weights).
+DATA_FILES = ("principles.yaml", "questions.yaml", "score.yaml")
+
+
 def load_rules_dir(folder: str | os.PathLike, builtin: bool) -> list[Rule]:
     folder = Path(folder)
     if not folder.is_dir():
         raise RuleError(f"{folder}: rules folder not found")
     rules: list[Rule] = []
     for path in sorted(folder.rglob("*")):
+        if builtin and path.parent == folder and path.name in DATA_FILES:
+            continue
         if path.suffix in (".yaml", ".yml") and path.is_file():
             rules.extend(load_rule_file(path, builtin))
     return rules

@@ -9,6 +9,7 @@ from .habitual import Habitual
 from .metric import Metric
 from .principle import Principle
 from .proportion import Proportion
+from .question_fit import QuestionFit
 from .required_parts import RequiredParts
 from .syntax import Actor, Passive
 
@@ -23,6 +24,7 @@ KINDS: dict[str, type[Kind]] = {
     "passive": Passive,
     "principle": Principle,
     "directive": Directive,
+    "question-fit": QuestionFit,
 }
 
 __all__ = ["KINDS", "Finding", "Kind"]

@@ -1,46 +1,72 @@
-"""`principle`: an answer that names a Leadership Principle must show that principle's signals."""
+"""`principle`: an answer that names a Leadership Principle must show that principle's signals.
+
+The signals are the principles' data (`rules/principles.yaml`), shared with coverage and
+question fit: one list says what showing a principle means."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from ..model import Answer
-from ..reading.principles import LEADERSHIP_PRINCIPLES
+from ..reading.principles import load_principles
 from .base import Finding, Kind, SpanMatcher, anchor, scope_spans
+
+
+@lru_cache(maxsize=1)
+def principle_signals() -> dict[str, tuple[SpanMatcher, str | None]]:
+    """Name -> (matcher, part whose figures count), compiled once per process."""
+    from ..ruleset import RuleError
+
+    out = {}
+    for name, principle in load_principles().items():
+        spec = principle.signals
+        try:
+            matcher = SpanMatcher(spec.get("phrases"), spec.get("patterns"), spec.get("regex"), True, spec.get("lemmas"))
+        except ValueError as exc:
+            raise RuleError(f"{principle.path}:{principle.line}: principle '{name}': {exc}") from None
+        out[name] = (matcher, spec.get("quantity_in"))
+    return out
+
+
+def signal_matches(answer: Answer, name: str) -> list[tuple[int, int]]:
+    """Where the answer shows the principle: character ranges of its signals (a figure in
+    the principle's part counts as one match at the figure)."""
+    matcher, quantity_in = principle_signals()[name]
+    found: list[tuple[int, int]] = []
+    if quantity_in:
+        found.extend((q.start_char, q.end_char) for _, span in scope_spans(answer, quantity_in) for q in span._.quantities)
+    if matcher:
+        found.extend(m for _, span in scope_spans(answer, "answer") for m in matcher.matches(span))
+    return found
+
+
+def shows(answer: Answer, name: str) -> bool:
+    matcher, quantity_in = principle_signals()[name]
+    if quantity_in and any(span._.quantities for _, span in scope_spans(answer, quantity_in)):
+        return True
+    return bool(matcher) and any(matcher.matches(span) for _, span in scope_spans(answer, "answer"))
 
 
 class Principle(Kind):
     PARAMS = {
-        "signals": "principle name -> {phrases, regex, patterns, quantity_in: part}",
         "inherited": "true: also check principles named by an enclosing section heading",
     }
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        signals = rule.params.get("signals")
-        if not isinstance(signals, dict) or not signals:
-            raise ValueError("kind principle needs signals: {principle: {phrases: [...]}}")
-        self.signals: dict[str, tuple[SpanMatcher, str | None]] = {}
-        for name, spec in signals.items():
-            if name not in LEADERSHIP_PRINCIPLES:
-                raise ValueError(f"unknown Leadership Principle {name!r}")
-            spec = spec or {}
-            matcher = SpanMatcher(spec.get("phrases"), spec.get("patterns"), spec.get("regex"))
-            self.signals[name] = (matcher, spec.get("quantity_in"))
+        self.signals = principle_signals()  # a broken principles file fails here, at rule loading
         self.inherited = bool(rule.params.get("inherited", True))
 
     def shows(self, answer: Answer, name: str) -> bool:
-        matcher, quantity_in = self.signals[name]
-        if quantity_in and any(span._.quantities for _, span in scope_spans(answer, quantity_in)):
-            return True
-        return bool(matcher) and any(matcher.matches(span) for _, span in scope_spans(answer, "answer"))
+        return shows(answer, name)
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         block, start, end = anchor(answer, None)
         for name in answer.principles:
-            if name in self.signals and not self.shows(answer, name):
+            if name in self.signals and not shows(answer, name):
                 yield Finding(block, start, end, {"principle": name})
         inherited = [n for n in answer.section_principles if n in self.signals]
         own = [n for n in answer.principles if n in self.signals]
-        if self.inherited and inherited and not any(self.shows(answer, n) for n in inherited + own):
+        if self.inherited and inherited and not any(shows(answer, n) for n in inherited + own):
             yield Finding(block, start, end, {"principle": " or ".join(inherited)})

@@ -29,6 +29,7 @@ class _Section:
     level: int
     ancestors: list[Block]
     blocks: list[Block] = field(default_factory=list)
+    question: Block | None = None  # a question line under the heading ("**Q:** Tell me ...")
 
     def has_prose(self) -> bool:
         return any(b.kind in ("paragraph", "html") and b.text.strip() for b in self.blocks)
@@ -117,6 +118,8 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             elif sections[-1].heading is None:
                 sections[-1].heading = block  # the question of the answer that follows
                 sections[-1].level = (stack[-1].level + 1) if stack else 1
+            elif sections[-1].question is None:
+                sections[-1].question = block  # "## Conflict" then "**Q:** Tell me about ..."
             continue
         if block.kind == "heading":
             if heading_label(block) is not None:
@@ -254,6 +257,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         section_principles=section_principles,
         labelled=labelled,
         front_matter=meta,
+        question=section.question if section.question is not None else (
+            section.heading if section.heading is not None and question_text(section.heading) else None),
     )
 
 

@@ -1,65 +1,98 @@
-"""Amazon's sixteen Leadership Principles, and finding their names in headings and front matter."""
+"""Amazon's sixteen Leadership Principles, and finding their names in headings and front matter.
+
+The principles are data (`rules/principles.yaml`): names, the spellings that name them, the
+signals a story that shows them says, and their source. This module reads the file once; the
+reader needs the names, the `principle` kind, coverage and question fit the signals.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-#: canonical name -> extra spellings seen in prep repos
-LEADERSHIP_PRINCIPLES: dict[str, tuple[str, ...]] = {
-    "Customer Obsession": ("customer obsessed", "customer-obsession"),
-    "Ownership": ("owner ship",),
-    "Invent and Simplify": ("invent & simplify", "invent simplify"),
-    "Are Right, A Lot": ("are right a lot", "be right a lot", "right a lot"),
-    "Learn and Be Curious": ("learn & be curious", "learn be curious"),
-    "Hire and Develop the Best": ("hire & develop the best", "hire and develop"),
-    "Insist on the Highest Standards": ("insist on highest standards", "highest standards"),
-    "Think Big": (),
-    "Bias for Action": ("bias to action", "bias-for-action"),
-    "Frugality": (),
-    "Earn Trust": ("earns trust",),
-    "Dive Deep": ("deep dive", "dive-deep"),
-    "Have Backbone; Disagree and Commit": (
-        "have backbone",
-        "disagree and commit",
-        "disagree & commit",
-    ),
-    "Deliver Results": ("delivers results", "delivering results"),
-    "Strive to be Earth's Best Employer": ("earth's best employer", "best employer"),
-    "Success and Scale Bring Broad Responsibility": (
-        "success and scale",
-        "broad responsibility",
-    ),
+PRINCIPLES_FILE = "principles.yaml"
+_KEYS = {
+    "name": "the principle as Amazon writes it",
+    "aliases": "other spellings that name it in a heading",
+    "tips": "true for the five the bank's Tips name",
+    "signals": "phrases, lemmas, regex, patterns, quantity_in",
+    "source": "where its wording comes from",
 }
 
-#: The five the bank's Tips name ("DEMONSTRATE LEADERSHIP PRINCIPLES").
-TIPS_PRINCIPLES: tuple[str, ...] = (
-    "Customer Obsession",
-    "Ownership",
-    "Bias for Action",
-    "Dive Deep",
-    "Deliver Results",
-)
+
+@dataclass(frozen=True)
+class PrincipleData:
+    name: str
+    aliases: tuple[str, ...]
+    tips: bool
+    signals: dict[str, Any] = field(hash=False)
+    source: str
+    path: str
+    line: int
 
 
-def _pattern(name: str) -> re.Pattern[str]:
-    forms = [name, *LEADERSHIP_PRINCIPLES[name]]
+@lru_cache(maxsize=4)
+def load_principles(path: str | None = None) -> dict[str, PrincipleData]:
+    """Name -> principle, in the file's order. Raises RuleError (`file:line: ...`) on a broken file."""
+    from ..datafile import builtin_data_path, load_data_file
+
+    path = path or str(builtin_data_path(PRINCIPLES_FILE))
+    data = load_data_file(path, "principles", "principles file")
+    out: dict[str, PrincipleData] = {}
+    for i, record in enumerate(data.records):
+        data.check_keys(i, record, _KEYS, ("name", "signals", "source"))
+        name = record["name"]
+        if not isinstance(name, str):
+            raise data.error("'name' must be a string", i, "name")
+        if name in out:
+            raise data.error(f"principle '{name}' is listed twice", i, "name")
+        signals = data.signal(record["signals"], i, "signals")
+        if signals.get("quantity_in") not in (None, "situation", "task", "action", "result", "learning"):
+            raise data.error("'quantity_in' names a part: situation, task, action, result or learning",
+                             i, "signals", "quantity_in")
+        out[name] = PrincipleData(name, tuple(data.strings(record.get("aliases"), i, "aliases")),
+                                  bool(record.get("tips", False)), signals, str(record["source"]), path,
+                                  data.line(i))
+    return out
+
+
+def __getattr__(name: str) -> Any:
+    """LEADERSHIP_PRINCIPLES (name -> aliases) and TIPS_PRINCIPLES, read from the data file."""
+    if name == "LEADERSHIP_PRINCIPLES":
+        return {n: p.aliases for n, p in load_principles().items()}
+    if name == "TIPS_PRINCIPLES":
+        return tuple(n for n, p in load_principles().items() if p.tips)
+    raise AttributeError(name)
+
+
+def _pattern(principle: PrincipleData) -> re.Pattern[str]:
+    forms = [principle.name, *principle.aliases]
     alternatives = "|".join(
         re.escape(f.lower()).replace(r"\ ", r"[\s_-]+").replace("'", "['\u2019]?") for f in forms
     )
     return re.compile(rf"(?<![\w]){alternatives}(?![\w])", re.IGNORECASE)
 
 
-_PATTERNS = {name: _pattern(name) for name in LEADERSHIP_PRINCIPLES}
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {name: _pattern(p) for name, p in load_principles().items()}
 
 
 def find_principles(text: str) -> list[str]:
     """Principles named in a heading or a front-matter value, in order of appearance."""
     found: list[tuple[int, str]] = []
-    for name, pattern in _PATTERNS.items():
+    for name, pattern in _patterns().items():
         match = pattern.search(text)
         if match:
             found.append((match.start(), name))
     return [name for _, name in sorted(found)]
+
+
+def principle_spans(text: str) -> list[tuple[int, int]]:
+    """Where principles are named in `text` (question fit reads a title without them)."""
+    return sorted((m.start(), m.end()) for p in _patterns().values() for m in p.finditer(text))
 
 
 def principles_from_front_matter(meta: dict) -> list[str]:

@@ -1,0 +1,211 @@
+"""Question types (`rules/questions.yaml`): which question a heading or question line asks,
+and whether the story shows what that question asks for.
+
+A title is matched after the Leadership Principle names in it are taken out ("Q101:
+Customer Obsession — Pushed back on requirements" asks about pushing back; whether it shows
+Customer Obsession is lp-not-shown's question). A title no type recognises asks nothing we
+know, and nothing is said about it: a false alarm costs more than a miss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block
+
+if TYPE_CHECKING:
+    from ..kinds.base import SpanMatcher
+
+QUESTIONS_FILE = "questions.yaml"
+_TYPE_KEYS = {
+    "id": "a stable kebab-case name",
+    "name": "what the question asks for, as the finding says it",
+    "principles": "the Leadership Principles it tests",
+    "asked": "RE2 regexes: a title that matches one asks this question",
+    "unless": "RE2 regexes: ... unless it matches one of these",
+    "shows": "what the story must show: a list of signals",
+    "source": "where the question and its signals come from",
+}
+_SIGNAL_KEYS = {
+    "what": "the signal as the finding names it when it is missing",
+    "in": "the parts to look in (default: the whole answer)",
+    "phrases": "phrases (tokens, any case)",
+    "lemmas": "verbs matched in every form",
+    "regex": "RE2 regexes",
+    "principle": "a principle whose signals count too",
+    "part": "a part whose presence, with words, shows the signal",
+}
+_PARTS = PART_NAMES + EXTRA_PART_NAMES
+
+
+@dataclass(frozen=True)
+class Signal:
+    what: str
+    parts: tuple[str, ...] | None  # None: the whole answer
+    matcher: "SpanMatcher"
+    principle: str | None
+    part: str | None
+
+    def where(self) -> str:
+        """'what went wrong', or 'a time constraint in the Situation or Task'."""
+        if not self.parts:
+            return self.what
+        names = [p.capitalize() for p in self.parts]
+        return f"{self.what} in the {' or '.join(names)}" if len(names) <= 2 else (
+            f"{self.what} in the {', '.join(names[:-1])} or {names[-1]}")
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    id: str
+    name: str
+    principles: tuple[str, ...]
+    asked: Any  # one compiled RE2 alternation
+    unless: Any | None
+    shows: tuple[Signal, ...]
+    source: str
+    line: int
+
+    def is_asked_by(self, title: str) -> bool:
+        return bool(self.asked.search(title)) and not (self.unless is not None and self.unless.search(title))
+
+
+def _alternation(data, regexes: list[str], at: tuple):
+    """One RE2 pattern for a list (one search per title), each checked on its own first so
+    that an error names the regex at fault."""
+    from ..kinds.base import compile_regex
+
+    for i, pattern in enumerate(regexes):
+        try:
+            compile_regex(pattern, True)
+        except ValueError as exc:
+            raise data.error(str(exc), *at, i) from None
+    return compile_regex("|".join(f"(?:{r})" for r in regexes), True)
+
+
+@lru_cache(maxsize=8)
+def load_question_types(path: str | None = None) -> tuple[QuestionType, ...]:
+    """The question types of a file (default: the built-in one). RuleError on a broken file."""
+    from ..datafile import builtin_data_path, load_data_file
+    from ..kinds.base import SpanMatcher
+    from ..reading.principles import load_principles
+
+    path = path or str(builtin_data_path(QUESTIONS_FILE))
+    data = load_data_file(path, "questions", "question types file")
+    principles = load_principles()
+    types: list[QuestionType] = []
+    seen: set[str] = set()
+    for i, record in enumerate(data.records):
+        data.check_keys(i, record, _TYPE_KEYS, ("id", "name", "asked", "shows", "source"))
+        qid = str(record["id"])
+        if qid in seen:
+            raise data.error(f"question type '{qid}' is listed twice", i, "id")
+        seen.add(qid)
+        named = data.strings(record.get("principles"), i, "principles")
+        for name in named:
+            if name not in principles:
+                raise data.error(f"unknown Leadership Principle '{name}'", i, "principles")
+        asked = _alternation(data, data.strings(record["asked"], i, "asked"), (i, "asked"))
+        unless_list = data.strings(record.get("unless"), i, "unless")
+        unless = _alternation(data, unless_list, (i, "unless")) if unless_list else None
+        if not isinstance(record["shows"], list) or not record["shows"]:
+            raise data.error("'shows' must be a list of signals", i, "shows")
+        signals = []
+        for j, spec in enumerate(record["shows"]):
+            at = (i, "shows", j)
+            if not isinstance(spec, dict):
+                raise data.error("a signal must be a mapping of keys", *at)
+            for key in spec:
+                if key not in _SIGNAL_KEYS:
+                    raise data.error(f"unknown key '{key}' in a signal (known: {', '.join(sorted(_SIGNAL_KEYS))})",
+                                     *at, key)
+            if not spec.get("what"):
+                raise data.error("a signal needs 'what' (how the finding names it when it is missing)", *at)
+            parts = data.strings(spec.get("in"), *at, "in") or None
+            for name in parts or ():
+                if name not in _PARTS:
+                    raise data.error(f"'in' names parts: {', '.join(_PARTS)}", *at, "in")
+            principle = spec.get("principle")
+            if principle is not None and principle not in principles:
+                raise data.error(f"unknown Leadership Principle '{principle}'", *at, "principle")
+            part = spec.get("part")
+            if part is not None and part not in _PARTS:
+                raise data.error(f"'part' names a part: {', '.join(_PARTS)}", *at, "part")
+            try:
+                matcher = SpanMatcher(data.strings(spec.get("phrases"), *at, "phrases"), None,
+                                      data.strings(spec.get("regex"), *at, "regex"), True,
+                                      data.strings(spec.get("lemmas"), *at, "lemmas"))
+            except ValueError as exc:
+                raise data.error(str(exc), *at) from None
+            if not matcher and principle is None and part is None:
+                raise data.error("a signal needs phrases, lemmas, regex, a principle or a part", *at)
+            signals.append(Signal(str(spec["what"]), tuple(parts) if parts else None, matcher, principle, part))
+        types.append(QuestionType(qid, str(record["name"]), tuple(named), asked, unless, tuple(signals),
+                                  str(record["source"]), data.line(i)))
+    return tuple(types)
+
+
+def resolve_path(value: str | None, rule_path: str) -> str | None:
+    """A rule's `questions:` file, relative to the rule file; None for the built-in one."""
+    if not value:
+        return None
+    path = Path(value)
+    return str(path if path.is_absolute() else Path(rule_path).parent / path)
+
+
+def question_block(answer: Answer) -> Block | None:
+    """The line that asks the answer's question: a question line, or else the heading."""
+    return answer.question if answer.question is not None else answer.heading
+
+
+def question_title(answer: Answer) -> str:
+    """The question an answer replies to, without its marker, decoration and principle names."""
+    from ..reading.answers import question_text
+    from ..reading.principles import principle_spans
+
+    titles = [answer.title]  # the heading's text, or its question line's, cleaned
+    if answer.question is not None and answer.question is not answer.heading:
+        titles.append(question_text(answer.question) or answer.question.text)
+    text = " / ".join(titles)
+    for start, end in reversed(principle_spans(text)):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def asked_types(answer: Answer, types: tuple[QuestionType, ...]) -> list[QuestionType]:
+    """The question types the answer's heading or question line asks (none without either)."""
+    if question_block(answer) is None:
+        return []
+    title = question_title(answer)
+    return [t for t in types if t.is_asked_by(title)]
+
+
+def _scope(answer: Answer, parts: tuple[str, ...] | None) -> str | list[str]:
+    """Where a signal is looked for: its parts when the answer labels them, else everywhere
+    (an inferred part is a guess, and a missing one is missing-part's finding)."""
+    if not parts or not answer.labelled:
+        return "answer"
+    present = [answer.parts[name] for name in parts if name in answer.parts]
+    if not present or any(p.inferred for p in present):
+        return "answer"
+    return [p.name for p in present]
+
+
+def shows_signal(answer: Answer, signal: Signal) -> bool:
+    from ..kinds.base import scope_spans
+    from ..kinds.principle import shows
+
+    if signal.part is not None and (part := answer.parts.get(signal.part)) is not None and part.word_count:
+        return True
+    if signal.principle is not None and shows(answer, signal.principle):
+        return True
+    if not signal.matcher:
+        return False
+    return any(signal.matcher.matches(span) for _, span in scope_spans(answer, _scope(answer, signal.parts)))
+
+
+def missing_signals(answer: Answer, qtype: QuestionType) -> list[Signal]:
+    return [s for s in qtype.shows if not shows_signal(answer, s)]
