@@ -28,7 +28,9 @@ def test_text_format_one_line_per_finding_and_summary():
 
 def test_clean_answer_exits_zero():
     code, out, _ = run_cli(str(GOOD))
-    assert code == 0 and out.strip() == "no problems in 1 answer (1 file)"
+    assert code == 0 and out.strip().splitlines() == [
+        f"score 100/100  {GOOD}:11  Migrated billing without downtime  (nothing lost)",
+        "no problems in 1 answer (1 file)"]
 
 
 def test_json_shape():

@@ -60,9 +60,12 @@ def load_rules(select: list[str], ignore: list[str], config=None):
     from .config import Config, ConfigError, build_rules
     from .ruleset import RuleError, builtin_rules
 
+    from .coach.score import load_weights
+
     config = config or Config()
     try:
         every = build_rules(builtin_rules(), config, [], [], apply_selection=False)
+        load_weights()  # the score's weights (rules/score.yaml): a broken file is exit 2 here
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
     known = {r.name for r in every}
@@ -120,7 +123,10 @@ def cli() -> None:
 @click.option("--stdin-filename", default="<stdin>", help="Name to report for `-` (standard input).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for folders of 24+ files (default: one per core, at most 4; 1: one process, least memory).")
-def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename, jobs) -> None:
+@click.option("--fail-under", type=click.IntRange(0, 100), default=None,
+              help="Exit 1 when any answer scores below this (0-100; default: the config's, or never).")
+def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename, jobs,
+                  fail_under) -> None:
     """Lint answers in PATHS (files, folders, or - for standard input)."""
     import os
 
@@ -136,10 +142,11 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
     for error in run.errors:
         click.echo(f"starlint: {error}", err=True)
     tty = sys.stdout.isatty()
+    fail_under = config.fail_under if fail_under is None else fail_under
     if fmt == "text":
         from .report import text
 
-        output = text.render(run, show_source=tty if show_source is None else show_source)
+        output = text.render(run, show_source=tty if show_source is None else show_source, fail_under=fail_under)
         if tty and not os.environ.get("NO_COLOR"):
             output = text.colour(output)
     else:
@@ -155,6 +162,8 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
         raise click.exceptions.Exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = any(SEVERITY_RANK[d.severity] >= threshold for d in run.diagnostics)
+    if fail_under is not None:
+        failing = failing or any(s.score is not None and s.score.total < fail_under for s in run.summaries)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 

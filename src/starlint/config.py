@@ -17,7 +17,7 @@ from .model import SEVERITIES
 from .ruleset import Rule, RuleError, combine, load_rules_dir
 
 CONFIG_FILES = (".starlint.yaml", ".starlint.yml", "pyproject.toml")
-KEYS = {"select", "ignore", "severity", "fail-on", "extra-rules", "banks", "rules"}
+KEYS = {"select", "ignore", "severity", "fail-on", "fail-under", "extra-rules", "banks", "rules"}
 
 
 class ConfigError(Exception):
@@ -31,6 +31,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
+    fail_under: int | None = None  # exit 1 when an answer scores below this
     extra_rules: list[str] = field(default_factory=list)
     banks: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -135,6 +136,10 @@ def load_config(path: str | Path) -> Config:
             if value not in SEVERITIES:
                 raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}")
             config.fail_on = value
+        elif key == "fail-under":
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+                raise ConfigError(f"{where}: 'fail-under' must be a whole number from 0 to 100")
+            config.fail_under = value
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rules' maps rule names to their parameters")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .check import check
+from .coach.score import with_scores
 from .disables import UNUSED, apply_directives
 from .model import Answer, AnswerSummary, Diagnostic, SourceFile
 from .reading.answers import parse_answers
@@ -118,6 +119,7 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
     for diagnostic in check(answers, rules):
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
     unused_rule = next((r for r in rules if r.name == UNUSED), None)
+    first_new = len(run.diagnostics)
     for source in sources:
         kept = apply_directives(source, by_path.get(source.path, []), unused_rule is not None,
                                 unused_rule.severity if unused_rule else "info")
@@ -125,8 +127,9 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
         if kept:
             lines = source.original.split("\n")
             run.quoted[source.path] = {d.line: lines[d.line - 1] for d in kept if 0 < d.line <= len(lines)}
+    # scored from the findings kept (an inline disable costs nothing), before they are sorted in
+    run.summaries.extend(with_scores([answer.summary() for answer in answers], run.diagnostics[first_new:]))
     run.diagnostics.sort(key=Diagnostic.sort_key)
-    run.summaries.extend(answer.summary() for answer in answers)
     if keep_analysis:
         run.files.extend(sources)
         run.answers.extend(answers)

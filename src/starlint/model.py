@@ -181,8 +181,9 @@ class Answer:
     def summary(self) -> "AnswerSummary":
         parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred)
                  for name in PART_NAMES}
+        words = sum(span_words(b.doc[:]) for b in self.blocks if b.kind != "heading" and b.doc is not None)
         return AnswerSummary(self.source.path, self.title, self.line, self.end_line, parts,
-                             self.principles + self.section_principles)
+                             self.principles + self.section_principles, words)
 
     def part(self, name: str) -> Part | None:
         return self.parts.get(name)
@@ -202,6 +203,29 @@ class PartSummary:
 
 
 @dataclass(frozen=True)
+class ScorePart:
+    """One part of an answer's score: what it weighs, what the answer kept, and why it lost."""
+
+    name: str
+    weight: int
+    points: int
+    lost_to: tuple[str, ...] = ()  # the rules (or "length") that cost points, once each
+
+
+@dataclass(frozen=True)
+class Score:
+    """An answer's score, 0-100, from the weights in rules/score.yaml (see starlint.coach.score)."""
+
+    total: int
+    parts: tuple[ScorePart, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"total": self.total,
+                "parts": {p.name: {"points": p.points, "weight": p.weight, "lost_to": list(p.lost_to)}
+                          for p in self.parts}}
+
+
+@dataclass(frozen=True)
 class AnswerSummary:
     """What a report says about an answer, as plain data: small enough to send between
     processes by the thousand, unlike an Answer with its blocks and Docs."""
@@ -212,6 +236,8 @@ class AnswerSummary:
     end_line: int
     parts: dict[str, PartSummary | None]  # every STAR part, None where missing
     principles: list[str]
+    words: int = 0  # outside headings
+    score: Score | None = None  # set once the answer's diagnostics are final
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -222,6 +248,8 @@ class AnswerSummary:
             "parts": {name: None if p is None else {"line": p.line, "end_line": p.end_line, "inferred": p.inferred}
                       for name, p in self.parts.items()},
             "principles": self.principles,
+            "words": self.words,
+            "score": None if self.score is None else self.score.as_dict(),
         }
 
 

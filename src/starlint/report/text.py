@@ -19,8 +19,43 @@ def summary(run: LintRun) -> str:
     return line
 
 
-def render(run: LintRun, show_source: bool = False, **_: object) -> str:
-    """One line per finding; with `show_source`, the line itself and carets under the span."""
+#: Scores listed one by one up to this many answers; past it, the lowest few.
+LIST_SCORES = 20
+LOWEST_SCORES = 5
+
+
+def score_lines(run: LintRun, fail_under: int | None = None) -> list[str]:
+    """`score  90/100  path:line  title  (what cost points)`: every answer in file order, or
+    for a large run the lowest few and every one under `fail_under`."""
+    from statistics import median
+
+    from ..coach.score import describe, lowest
+
+    ranked = lowest(run.summaries)
+    if not ranked:
+        return []
+    if len(ranked) <= LIST_SCORES:
+        shown, rest = [s for s in run.summaries if s.score is not None], []
+    else:
+        shown = [s for i, s in enumerate(ranked) if i < LOWEST_SCORES or (fail_under is not None and s.score.total < fail_under)]
+        rest = ranked[len(shown):]
+    lines = [f"score {s.score.total:>3}/100  {s.path}:{s.line}  {s.title}  ({describe(s.score)})" for s in shown]
+    if rest:
+        lines.append(f"... {len(rest)} more answers scored {rest[0].score.total}-{rest[-1].score.total} "
+                     "(every score: --format json)")
+    totals = [s.score.total for s in ranked]
+    if len(totals) > 1:
+        lines.append(f"scores {min(totals)}-{max(totals)}, median {median(totals):g}")
+    if fail_under is not None:
+        below = sum(1 for t in totals if t < fail_under)
+        if below:
+            lines.append(f"{below} answer{'s' if below != 1 else ''} below --fail-under {fail_under}")
+    return lines
+
+
+def render(run: LintRun, show_source: bool = False, fail_under: int | None = None, **_: object) -> str:
+    """One line per finding (with `show_source`, the line itself and carets under the span),
+    then each answer's score, then the summary."""
     lines = []
     for d in run.diagnostics:
         lines.append(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}")
@@ -31,6 +66,7 @@ def render(run: LintRun, show_source: bool = False, **_: object) -> str:
             width = max(1, end - d.column)
             lines.append(f"  {d.line:>4} | {line}")
             lines.append(f"       | {' ' * (d.column - 1)}{'^' * width}")
+    lines.extend(score_lines(run, fail_under))
     lines.append(summary(run))
     return "\n".join(lines) + "\n"
 
