@@ -181,7 +181,7 @@ def rules_command() -> None:
 @click.argument("draft", type=str)
 @click.option("--bank", "banks", multiple=True, help="A folder of reference answers (repeatable; default: the built-in bank).")
 @click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many matches to list.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def compare_command(draft, banks, top, fmt) -> None:
     """Set DRAFT beside the bank answer that tells the closest story."""
     import os

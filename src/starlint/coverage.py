@@ -1,52 +1,76 @@
-"""`starlint coverage DIR`: which Leadership Principles the prep repo's stories show.
+"""`starlint coverage DIR`: which Leadership Principles the prep repo's stories show, and how
+healthy the story bank is (bank Tips 1: "PREPARE 2-3 STORIES per Leadership Principle").
 
-Bank Tips 1: "PREPARE 2-3 STORIES per Leadership Principle". A story counts for a principle
-when it names it (heading, front matter, enclosing section) or shows its signals (the
-`principle` kind of the lp-not-shown rule)."""
+What counts as a story for a principle, and the health checks, are starlint.coach.stories;
+this module runs them over a lint run and renders the report."""
 
 from __future__ import annotations
 
 import json
 
-from .kinds.principle import Principle
+from .coach.stories import MAX_PRINCIPLES, MIN_STORIES, bank_health
 from .lint import LintRun
-from .reading.principles import LEADERSHIP_PRINCIPLES, TIPS_PRINCIPLES
 from .ruleset import Rule
 
-#: Tips 1: two stories at least per principle.
-MIN_STORIES = 2
+_HOW = {"named": "", "section": " (section)", "asked": " (asked: {question})", "detected": " (detected)"}
 
 
-def coverage(run: LintRun, rules: list[Rule], every_principle: bool) -> list[dict]:
-    checker = next((r.check for r in rules if isinstance(r.check, Principle)), None)
-    names = list(LEADERSHIP_PRINCIPLES) if every_principle else list(TIPS_PRINCIPLES)
-    rows = []
-    for name in names:
-        stories = []
-        for answer in run.answers:
-            declared = name in answer.principles or name in answer.section_principles
-            shown = checker is not None and name in checker.signals and checker.shows(answer, name)
-            if declared or shown:
-                stories.append({"title": answer.title, "path": answer.source.path, "line": answer.line,
-                                "how": "declared" if declared else "detected"})
-        rows.append({"principle": name, "stories": stories, "enough": len(stories) >= MIN_STORIES})
-    return rows
+def _question_types(rules: list[Rule]):
+    from .coach.questions import load_question_types
+    from .kinds.question_fit import QuestionFit
+
+    return next((r.check.types for r in rules if isinstance(r.check, QuestionFit)), None) or load_question_types()
 
 
-def render_text(rows: list[dict]) -> str:
+def _background() -> list:
+    """The built-in bank's answers: they weigh words for the same-story test (see pairwise)."""
+    from .compare.banks import builtin_bank_dir
+    from .lint import lint_paths
+
+    return lint_paths([str(builtin_bank_dir())], []).answers
+
+
+def coverage(run: LintRun, rules: list[Rule], every_principle: bool) -> dict:
+    from .reading.principles import load_principles
+
+    principles = load_principles()
+    names = list(principles) if every_principle else [n for n, p in principles.items() if p.tips]
+    return bank_health(run.answers, _question_types(rules), names, _background())
+
+
+def _place(item: dict) -> str:
+    return f"{item['path']}:{item['line']}"
+
+
+def render_text(report: dict) -> str:
+    rows = report["principles"]
     width = max(len(r["principle"]) for r in rows)
-    lines = [f"{'principle':<{width}}  stories  "]
+    lines = [f"{'principle':<{width}}  stories"]
     for row in rows:
         mark = "ok " if row["enough"] else "NEED"
-        titles = "; ".join(s["title"] + ("" if s["how"] == "declared" else " (detected)") for s in row["stories"])
-        lines.append(f"{row['principle']:<{width}}  {len(row['stories']):>3} {mark}  {titles}")
-    short = [r["principle"] for r in rows if not r["enough"]]
-    lines.append(
-        f"{len(short)} principle(s) with fewer than {MIN_STORIES} stories: {', '.join(short)}" if short
-        else f"every principle has at least {MIN_STORIES} stories"
-    )
-    return "\n".join(lines) + "\n"
+        lines.append(f"{row['principle']:<{width}}  {row['distinct']:>3} {mark}")
+        for story in row["stories"]:
+            how = _HOW[story["how"]].format(question=story["question"])
+            also = "".join(f", also {_place(a)}" for a in story["also"])
+            lines.append(f"    {_place(story)}  {story['title']}{how}{also}")
+    health = []
+    for dup in report["duplicates"]:
+        a, b = dup["stories"]
+        health.append(f"same story twice (similarity {dup['similarity']:.2f}), counted once: "
+                      f"{_place(a)} {a['title']} / {_place(b)} {b['title']}")
+    for story in report["spread_thin"]:
+        health.append(f"{_place(story)} {story['title']}: credited to {len(story['principles'])} principles "
+                      f"({', '.join(story['principles'])}); more than {MAX_PRINCIPLES} is one story spread thin")
+    for story in report["uncredited"]:
+        health.append(f"{_place(story)} {story['title']}: counts for no principle; name one in its heading "
+                      "or front matter (principles: [...])")
+    short = report["short"]
+    health.append(
+        f"{len(short)} principle(s) with fewer than {MIN_STORIES} distinct stories (Tips 1: PREPARE 2-3 STORIES "
+        f"per Leadership Principle): {', '.join(short)}" if short
+        else f"every principle has at least {MIN_STORIES} distinct stories")
+    return "\n".join(lines + [""] + health) + "\n"
 
 
-def render_json(rows: list[dict]) -> str:
-    return json.dumps({"min_stories": MIN_STORIES, "principles": rows}, ensure_ascii=False, indent=2) + "\n"
+def render_json(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

@@ -74,16 +74,19 @@ class QuestionType:
 
 
 def _alternation(data, regexes: list[str], at: tuple):
-    """One RE2 pattern for a list (one search per title), each checked on its own first so
-    that an error names the regex at fault."""
+    """One RE2 pattern for a list (one search per title); when it does not compile, each
+    is compiled on its own so that the error names the regex at fault."""
     from ..kinds.base import compile_regex
 
-    for i, pattern in enumerate(regexes):
-        try:
-            compile_regex(pattern, True)
-        except ValueError as exc:
-            raise data.error(str(exc), *at, i) from None
-    return compile_regex("|".join(f"(?:{r})" for r in regexes), True)
+    try:
+        return compile_regex("|".join(f"(?:{r})" for r in regexes), True)
+    except ValueError:
+        for i, pattern in enumerate(regexes):
+            try:
+                compile_regex(pattern, True)
+            except ValueError as exc:
+                raise data.error(str(exc), *at, i) from None
+        raise
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,7 @@ import click
 from ..model import PART_NAMES
 from .banks import builtin_bank_dir, load_banks
 from .profile import answer_profile, suggestions
-from .retrieval import rank
+from .retrieval import SAME_STORY, rank
 
 
 def run_compare(draft_path: str, bank_dirs: list[str], top: int, rules, stdin_name: str = "<stdin>"):
@@ -35,6 +35,10 @@ def run_compare(draft_path: str, bank_dirs: list[str], top: int, rules, stdin_na
     bank_profile = answer_profile(best.answer, bank_run.diagnostics)
     report = {
         "draft": {"path": draft.source.path, "title": draft.title},
+        # a bank answer is close when it tells the same story (see SAME_STORY); below that the
+        # side by side compares the form of two different stories, not one story
+        "close": ranked[0][1] >= SAME_STORY,
+        "threshold": SAME_STORY,
         "matches": matches,
         "comparison": {
             "draft": draft_profile,
@@ -58,6 +62,11 @@ def render_text(report: dict) -> str:
     lines = [f"Closest bank answers to {report['draft']['title']}:"]
     for m in report["matches"]:
         lines.append(f"  {m['score']:.2f}  {m['title']}  ({', '.join(m['principles']) or 'no principle named'})")
+    if not report["close"]:
+        best = report["matches"][0]
+        lines += ["", f"No bank answer tells a story close to yours: the nearest scores {best['score']:.2f}, and "
+                      f"the same story scores {report['threshold']:.2f} or more. Below, your draft beside the "
+                      "nearest answer's form (parts, figures, steps), not its story."]
     comp = report["comparison"]
     d, b = comp["draft"], comp["match"]
     width = 34
