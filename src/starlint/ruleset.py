@@ -125,8 +125,8 @@ def read_yaml(path: str | os.PathLike, what: str = "rule file") -> tuple[Any, di
 def load_rule_file(path: str | os.PathLike, builtin: bool) -> list[Rule]:
     path = str(path)
     data, lines = read_yaml(path)
-    if data is None:
-        return []
+    if data is None or (isinstance(data, dict) and set(data) == {"questions"}):
+        return []  # nothing, or question types (data a question-fit rule names), beside the rules
     if isinstance(data, dict) and "rules" in data:
         extra = set(data) - {"rules"}
         if extra:
