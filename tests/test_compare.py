@@ -72,3 +72,24 @@ def test_bad_inputs_exit_2(tmp_path):
     assert code == 2 and "no such file" in err
     code, _, err = run_cli("compare", "--bank", str(tmp_path / "nobank"), str(FIXTURES / "answers" / "prep_doc.md"))
     assert code == 2 and "bank folder not found" in err
+
+
+def test_says_plainly_when_no_bank_answer_is_close():
+    draft = FIXTURES / "user_bank" / "pricing.md"
+    code, report, _ = compare_json(str(draft))
+    assert code == 0 and report["close"] is False and report["threshold"] == 0.40
+    assert report["matches"][0]["score"] < 0.40
+    code, out, _ = run_cli("compare", str(draft))
+    assert "No bank answer tells a story close to yours: the nearest scores 0.05" in out
+
+
+@pytest.mark.parametrize("name", sorted(RETELLINGS))
+def test_a_retelling_is_close(name):
+    _, report, _ = compare_json(str(FIXTURES / "retellings" / name))
+    assert report["close"] is True
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "html"])
+def test_a_format_compare_cannot_write_is_refused(fmt):
+    code, out, err = run_cli("compare", "--format", fmt, str(FIXTURES / "retellings" / "q96_peak_sale.md"))
+    assert code == 2 and out == "" and "Invalid value for '--format'" in err

@@ -1,0 +1,74 @@
+"""The sixteen Leadership Principles as data (rules/principles.yaml): one list read by the
+reader, lp-not-shown, coverage and question fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from starlint.coach.questions import load_question_types
+from starlint.reading import principles
+from starlint.reading.principles import find_principles, load_principles
+from starlint.ruleset import RuleError
+
+from .conftest import lint
+
+
+def test_sixteen_principles_each_with_signals_and_a_source():
+    data = load_principles()
+    assert len(data) == 16
+    assert all(p.signals and p.source.startswith("Amazon") for p in data.values())
+    assert principles.TIPS_PRINCIPLES == ("Customer Obsession", "Ownership", "Bias for Action", "Dive Deep", "Deliver Results")
+    assert list(principles.LEADERSHIP_PRINCIPLES) == list(data)
+
+
+def test_question_types_name_only_these_principles():
+    names = set(load_principles())
+    for qtype in load_question_types():
+        assert set(qtype.principles) <= names
+        assert all(s.principle in names for s in qtype.shows if s.principle)
+
+
+STORY = """**Situation:** My manager wanted to ship the redesign before the holidays.
+
+**Task:** I owned checkout.
+
+**Action:** I {verb} with data from 5 usability tests and proposed a two-week delay.
+
+**Result:** We shipped 2 weeks later and conversion rose 8%.
+"""
+
+
+@pytest.mark.parametrize("verb", ["disagreed", "pushed back", "challenged the plan"])
+def test_disagreeing_shows_have_backbone(verb):
+    run = lint("## Have Backbone; Disagree and Commit: the redesign\n\n" + STORY.format(verb=verb))
+    assert run.answers[0].principles == ["Have Backbone; Disagree and Commit"]
+    assert "lp-not-shown" not in {d.rule for d in run.diagnostics}
+
+
+def test_backbone_named_but_not_shown():
+    run = lint("## Disagree and commit: the redesign\n\n" + STORY.format(verb="went along"))
+    assert [(d.line, d.column, d.message) for d in run.diagnostics if d.rule == "lp-not-shown"] == [
+        (1, 4, "Names Have Backbone; Disagree and Commit but shows none of its signals")]
+
+
+def test_every_principle_named_in_a_heading():
+    for name, principle in load_principles().items():
+        assert find_principles(f"Story 2 - {name}") == [name]
+        for alias in principle.aliases:
+            assert find_principles(f"## {alias.title()}: a story") == [name], alias
+
+
+@pytest.mark.parametrize("text,problem", [
+    ("principles:\n  - {name: A, signals: {phrases: [a]}}\n", ":2: entry 1 needs 'source'"),
+    ("principles:\n  - {name: A, source: s, signals: {words: [a]}}\n", ":2: unknown key 'words' in 'signals'"),
+    ("principles:\n  - {name: A, source: s, signals: {phrases: [a], quantity_in: middle}}\n", ":2: 'quantity_in' names a part"),
+    ("principles:\n  - {name: A, source: s, signals: {phrases: [a]}}\n  - {name: A, source: s, signals: {phrases: [a]}}\n",
+     ":3: principle 'A' is listed twice"),
+    ("principles: !!python/object/apply:os.system [echo hi]\n", ":1:"),
+])
+def test_broken_principles_file(tmp_path, text, problem):
+    path = tmp_path / "principles.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_principles(str(path))
+    assert str(info.value).startswith(str(path)) and problem in str(info.value)
