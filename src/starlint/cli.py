@@ -232,6 +232,17 @@ def coverage_command(folder: str, every: bool, fmt: str) -> None:
     raise click.exceptions.Exit(EXIT_ERROR if run.errors else EXIT_OK)  # `starlint rule NAME`, as `ruff rule NAME`
 
 
+@cli.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; for clients that pass it).")
+def lsp_command(stdio: bool) -> None:
+    """Run the Language Server for editors: diagnostics as you type, hover, quick fixes."""
+    try:
+        from .server.app import serve
+    except ImportError as exc:
+        raise fail(f"the editor server needs pygls 2 ({exc}); reinstall starlint") from None
+    raise click.exceptions.Exit(serve())
+
+
 def main() -> None:
     """Entry point: never a traceback; an unexpected failure is one line and exit 2."""
     try:

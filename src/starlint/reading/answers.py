@@ -182,14 +182,20 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
 def parse_answers(source: SourceFile) -> list[Answer]:
     meta, text, notices = split_front_matter(source.text)
     source.notices.extend(f"{source.path}: {n}" for n in notices)
-    blocks = parse_blocks(text)
+    return answers_from_blocks(source, parse_blocks(text), meta)
+
+
+def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, make=None) -> list[Answer]:
+    """The answers of a file's parsed blocks. The editor server parses a file piecewise and
+    passes a `make` that reuses the Answers of unchanged sections."""
+    make = make or _make_answer
     sections = _sections(blocks)
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
     answers: list[Answer] = []
     for section in sections:
         title = clean_title(section.heading.text) if section.heading else default_title
-        answer = _make_answer(source, section, title or default_title, meta)
+        answer = make(source, section, title or default_title, meta)
         if answer is not None:
             answers.append(answer)
     return answers
