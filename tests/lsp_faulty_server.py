@@ -4,7 +4,7 @@ inside a lint is logged, shown as one diagnostic, and that the server goes on se
 import sys
 
 from starlint import incremental
-from starlint.server.app import serve
+from starlint.server import serve
 
 MARKER = "RAISE-INSIDE-LINT"
 _lint = incremental.DocumentLinter.lint

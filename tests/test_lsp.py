@@ -374,3 +374,25 @@ async def test_an_exception_inside_a_lint_is_logged_and_the_server_keeps_serving
         path = project / "faulty.md"
         path.write_text(BANK_TEXT, encoding="utf-8")
         assert as_tuples(params.diagnostics) == expected_lsp(path, BANK_TEXT)
+
+
+async def test_requests_on_unknown_documents_and_edits_past_the_end(client: LanguageClient, project: Path):
+    unknown = types.TextDocumentIdentifier(uri=(project / "never-opened.md").as_uri())
+    zero = types.Position(line=0, character=0)
+    assert await client.text_document_hover_async(types.HoverParams(text_document=unknown, position=zero)) is None
+    assert await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=unknown, range=types.Range(start=zero, end=zero),
+        context=types.CodeActionContext(diagnostics=[]))) is None
+    # a change past the end is applied at the end, as editors clamp; saving lints again
+    path = project / "clamp.md"
+    uri = path.as_uri()
+    open_document(client, uri, BANK_TEXT)
+    await published(client, uri, 1)
+    change(client, uri, 2, BANK_TEXT, (5000, 3), (5001, 0), "\nWe tried to help.\n")
+    text = BANK_TEXT + "\nWe tried to help.\n"
+    params = await published(client, uri, 2)
+    path.write_text(text, encoding="utf-8")
+    assert as_tuples(params.diagnostics) == expected_lsp(path, text)
+    count = len(client.published)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert (await published(client, uri, 2, after=count)).diagnostics == params.diagnostics

@@ -237,7 +237,7 @@ def coverage_command(folder: str, every: bool, fmt: str) -> None:
 def lsp_command(stdio: bool) -> None:
     """Run the Language Server for editors: diagnostics as you type, hover, quick fixes."""
     try:
-        from .server.app import serve
+        from .server import serve
     except ImportError as exc:
         raise fail(f"the editor server needs pygls 2 ({exc}); reinstall starlint") from None
     raise click.exceptions.Exit(serve())

@@ -17,7 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -72,13 +74,27 @@ class OpenDocument:
     generation: int = 0
 
 
+class StarlintProtocol(LanguageServerProtocol):
+    """pygls drops a request whose params do not fit the protocol's types (it logs and sends
+    nothing); answer it with the error instead, so no client waits for ever."""
+
+    def structure_message(self, data: dict):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
+
 class StarlintServer(LanguageServer):
-    def __init__(self) -> None:
-        super().__init__("starlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    def __init__(self, linting: ThreadPoolExecutor) -> None:
+        super().__init__("starlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=StarlintProtocol)
         self.open: dict[str, OpenDocument] = {}
         self.projects = Projects()
         # one thread lints, so the engine's caches and spaCy are only ever used from it
-        self.linting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="starlint-lint")
+        self.linting = linting
         self.root: str | None = None
         self.shown_problems: set[str] = set()
 
@@ -252,8 +268,8 @@ def _supports_markdown(server: StarlintServer) -> bool:
     return types.MarkupKind.Markdown in formats
 
 
-def build_server() -> StarlintServer:
-    server = StarlintServer()
+def build_server(linting: ThreadPoolExecutor | None = None) -> StarlintServer:
+    server = StarlintServer(linting or ThreadPoolExecutor(max_workers=1, thread_name_prefix="starlint-lint"))
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: StarlintServer, params: types.InitializeParams) -> None:
@@ -384,29 +400,15 @@ def build_server() -> StarlintServer:
     return server
 
 
-def _warm_up() -> None:
-    """Load spaCy, the rules and (where installed) the parser before the first document
-    arrives, on the lint thread, while the client starts up."""
-    try:
-        from ..ruleset import builtin_rules
-
-        DocumentLinter(list(builtin_rules()), "warm-up.md").lint(
-            "**Situation:** Our nightly export failed.\n\n**Task:** I had to fix it.\n\n"
-            "**Action:** We traced it to a timeout and it was raised.\n\n**Result:** No failures in 3 months.\n")
-    except Exception:  # noqa: BLE001 - the first real lint will report what is wrong
-        logger.debug("warm-up failed:\n%s", traceback.format_exc())
-
-
-def serve() -> int:
-    """Run the server over stdin/stdout until the client says exit; the exit code is 0 after
-    a `shutdown` request, 1 without one (as the protocol asks)."""
+def run(linting: ThreadPoolExecutor) -> int:
+    """Serve over stdin/stdout until the client says exit; the exit code is 0 after a
+    `shutdown` request, 1 without one (as the protocol asks)."""
     import sys
 
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="starlint lsp: %(levelname)s %(message)s")
     logger.setLevel(logging.INFO)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print from a library must not corrupt the protocol stream
-    server = build_server()
-    server.linting.submit(_warm_up)
+    server = build_server(linting)
     server.start_io(stdin, stdout)
     return 0 if server.protocol._shutdown else 1
