@@ -396,3 +396,22 @@ async def test_requests_on_unknown_documents_and_edits_past_the_end(client: Lang
     count = len(client.published)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert (await published(client, uri, 2, after=count)).diagnostics == params.diagnostics
+
+
+async def test_crlf_and_bom_documents(client: LanguageClient, project: Path):
+    crlf = BANK_TEXT.replace("\n", "\r\n")
+    path = project / "crlf.md"
+    path.write_bytes(crlf.encode("utf-8"))
+    uri = path.as_uri()
+    open_document(client, uri, crlf)
+    params = await published(client, uri, 1)
+    assert as_tuples(params.diagnostics) == expected_lsp(path, BANK_TEXT)
+    actions = await actions_for(client, uri, params.diagnostics[0])
+    insert = actions[f"Disable {params.diagnostics[0].code} for this line"].edit.changes[uri][0]
+    assert insert.new_text.endswith("-->\r\n")
+    # a client that keeps the BOM in the text: it is one UTF-16 unit at the start of line 0
+    one = (FIXTURES / "lsp" / "bold_upper_missing_task.md").read_text(encoding="utf-8")
+    uri = (project / "bom.md").as_uri()
+    open_document(client, uri, "\ufeff" + one)
+    (missing,) = (await published(client, uri, 1)).diagnostics
+    assert missing.range.start == types.Position(line=0, character=len("\ufeff### "))
