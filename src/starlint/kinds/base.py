@@ -66,6 +66,16 @@ def part_of(answer: Answer, block: Block, offset: int) -> str | None:
     return None
 
 
+def shared_with(part: Part, parts: list[Part]) -> bool:
+    """An inferred part whose text lies inside another of `parts` (a Task read from the
+    Situation's sentence): its words are counted once, with the other."""
+    return part.inferred and any(
+        other is not part and all(any(seg.block is o.block and o.start <= seg.start and seg.end <= o.end
+                                      for o in other.segments) for seg in part.segments)
+        for other in parts
+    )
+
+
 def anchor(answer: Answer, part: Part | None) -> tuple[Block, int, int]:
     """Where a finding about a whole part (or answer) points: its label, first words, title."""
     if part is not None:
