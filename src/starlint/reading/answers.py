@@ -193,6 +193,12 @@ def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     return parts, len(star_labels)
 
 
+def _tells(parts: dict[str, Part]) -> bool:
+    """The parts narrate something (under a title such as "Tips", a labelled section must)."""
+    found = evidence([p.text for n, p in parts.items() if n in PART_NAMES])
+    return found.narrated + found.habitual >= 2
+
+
 def _is_template(parts: dict[str, Part]) -> bool:
     """A `STAR:` skeleton: every part empty, a placeholder, or an instruction ("Describe
     the context", "What did YOU do?"), none of them telling anything."""
@@ -216,8 +222,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
     labelled = star_labels >= 2
-    if labelled and _is_template(parts):
-        return None
+    if labelled and (_is_template(parts) or (title_kind(title) == "not-answer" and not _tells(parts))):
+        return None  # a STAR skeleton, or "Situation: Set the context" in a tips list
     if not labelled:
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
