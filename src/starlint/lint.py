@@ -106,11 +106,12 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
     answers: list[Answer] = []
     for source in sources:
         run.file_count += 1
-        run.notices.extend(source.notices)
+        before = len(source.notices)
         found_here = parse_answers(source)
+        run.notices.extend(source.notices)  # the reader's, and the parser's (front matter, templates)
         if not source.text.strip():
             run.notices.append(f"{source.path}: empty file, nothing to lint")
-        elif not found_here:
+        elif not found_here and len(source.notices) == before:
             run.notices.append(f"{source.path}: no STAR answer found (no labelled parts, no first-person story)")
         answers.extend(found_here)
     analyse(answers)

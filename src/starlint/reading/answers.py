@@ -222,8 +222,12 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
     labelled = star_labels >= 2
-    if labelled and (_is_template(parts) or (title_kind(title) == "not-answer" and not _tells(parts))):
-        return None  # a STAR skeleton, or "Situation: Set the context" in a tips list
+    if labelled and _is_template(parts):
+        line = (section.heading or section.blocks[0]).line
+        source.notices.append(f"{source.path}:{line}: a STAR template (labels with nothing told under them), not linted")
+        return None
+    if labelled and title_kind(title) == "not-answer" and not _tells(parts):
+        return None  # "Situation: Set the context" in a tips list
     if not labelled:
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
