@@ -20,6 +20,7 @@ from collections import Counter
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from types import SimpleNamespace as View
 from typing import Iterator
 
 from .. import __version__
@@ -40,6 +41,8 @@ OPEN_FILES = 1
 #: Chromium 10 s here (one file: 0.1 s)
 EXPAND_ALL_FILES = 20
 SHORT_TITLE = 28
+#: stories named per principle in the coverage table (a folder of 200 files has thousands)
+COVERAGE_STORIES = 12
 _QUESTION = re.compile(r"\s*(Q\d+)\b", re.IGNORECASE)
 
 
@@ -223,38 +226,38 @@ def _seconds(words: int, pace: float) -> int:
     return round(words * 60 / pace)
 
 
-def _answer_view(number: int, detail: AnswerDetail, findings: list[tuple[int, Diagnostic]], pace: float) -> dict:
+def _answer_view(number: int, detail: AnswerDetail, findings: list[tuple[int, Diagnostic]], pace: float) -> View:
     shares = answer_shares(detail)
     by_name = {p.name: p for p in detail.parts}
     rows = []
     for name in PART_NAMES + tuple(n for n in by_name if n not in PART_NAMES):
         part = by_name.get(name)
         bank = BANK_SHARES.get(name)
-        rows.append({
-            "name": name,
-            "title": PART_TITLES.get(name, name),
-            "present": part is not None,
-            "inferred": bool(part and part.inferred),
-            "words": part.words if part else 0,
-            "seconds": _seconds(part.words, pace) if part else 0,
-            "share": round(shares.get(name, 0.0)),
-            "bank": bank,
-        })
+        rows.append(View(
+            name=name,
+            title=PART_TITLES.get(name, name),
+            present=part is not None,
+            inferred=bool(part and part.inferred),
+            words=part.words if part else 0,
+            seconds=_seconds(part.words, pace) if part else 0,
+            share=round(shares.get(name, 0.0)),
+            bank=bank,
+        ))
     total = sum(p.words for p in detail.parts)
-    return {
-        "id": f"a-{number}",
-        "title": detail.title,
-        "path": detail.path,
-        "line": detail.line,
-        "end_line": detail.end_line,
-        "parts": rows,
-        "words": total,
-        "seconds": _seconds(total, pace),
-        "inferred": any(p.inferred for p in detail.parts),
-        "findings": [{"index": i, "d": d} for i, d in findings],
-        "source": render_source(detail, findings),
-        "score": None,  # the per-answer score (a later feature) fills this in; the template shows it
-    }
+    return View(
+        id=f"a-{number}",
+        title=detail.title,
+        path=detail.path,
+        line=detail.line,
+        end_line=detail.end_line,
+        parts=rows,
+        words=total,
+        seconds=_seconds(total, pace),
+        inferred=any(p.inferred for p in detail.parts),
+        findings=[View(index=i, d=d) for i, d in findings],
+        source=render_source(detail, findings),
+        score=None,  # the per-answer score (a later feature) fills this in; the template shows it
+    )
 
 
 def _place_findings(run: LintRun) -> tuple[dict[int, list[tuple[int, Diagnostic]]], dict[str, list[tuple[int, Diagnostic]]]]:
@@ -282,32 +285,34 @@ def _short_title(title: str) -> str:
     return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1].rstrip() + "\u2026"
 
 
-def _summary_view(run: LintRun, every_principle: bool, answer_ids: dict[tuple[str, int], str]) -> dict:
+def _summary_view(run: LintRun, every_principle: bool, answer_ids: dict[tuple[str, int], str]) -> View:
     by_rule = Counter((d.rule, d.severity) for d in run.diagnostics)
     answers_by_rule: dict[tuple[str, str], set] = {}
     for d in run.diagnostics:
         answers_by_rule.setdefault((d.rule, d.severity), set()).add((d.path, d.answer))
     rank = {s: i for i, s in enumerate(SEVERITIES)}
-    rules = [{"rule": rule, "severity": sev, "count": count, "answers": len(answers_by_rule[(rule, sev)])}
+    rules = [View(rule=rule, severity=sev, count=count, answers=len(answers_by_rule[(rule, sev)]))
              for (rule, sev), count in sorted(by_rule.items(), key=lambda kv: (rank.get(kv[0][1], 9), -kv[1], kv[0][0]))]
     severities = Counter(d.severity for d in run.diagnostics)
     names = principle_names(every_principle)
     rows = coverage_rows([(d.title, d.path, d.line, d.principles) for d in run.details], names)
-    for row in rows:
-        for story in row["stories"]:
-            story["id"] = answer_ids.get((story["path"], story["line"]))
-            story["short"] = _short_title(story["title"])
-    return {
-        "files": run.file_count,
-        "answers": len(run.details),
-        "severities": [(s, severities.get(s, 0)) for s in SEVERITIES],
-        "rules": rules,
-        "coverage": rows,
-        "min_stories": MIN_STORIES,
-        "short": [r["principle"] for r in rows if not r["enough"]],
-        "line": text_summary(run),
-        "bank_answers": BANK_ANSWERS,
-    }
+    coverage = [View(principle=row["principle"], enough=row["enough"], count=len(row["stories"]),
+                     more=max(0, len(row["stories"]) - COVERAGE_STORIES),
+                     stories=[View(id=answer_ids.get((story["path"], story["line"])), title=story["title"],
+                                   short=_short_title(story["title"]), how=story["how"])
+                              for story in row["stories"][:COVERAGE_STORIES]])
+                for row in rows]
+    return View(
+        files=run.file_count,
+        answers=len(run.details),
+        severities=[(s, severities.get(s, 0)) for s in SEVERITIES],
+        rules=rules,
+        coverage=coverage,
+        min_stories=MIN_STORIES,
+        short=[r["principle"] for r in rows if not r["enough"]],
+        line=text_summary(run),
+        bank_answers=BANK_ANSWERS,
+    )
 
 
 def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: str = "starlint report",
@@ -323,21 +328,21 @@ def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: 
     for path in in_file:
         files.setdefault(path, [])
 
-    def sections() -> Iterator[dict]:
+    def sections() -> Iterator[View]:
         for number, (path, indices) in enumerate(files.items(), 1):
             counts = Counter(d.severity for n in indices for _, d in in_answer.get(n, ()))
             counts.update(d.severity for _, d in in_file.get(path, ()))
-            yield {
-                "id": f"file-{number}",
-                "path": path,
-                "open": len(files) <= OPEN_FILES,
-                "counts": [_count(counts[s], s) for s in SEVERITIES if counts[s]],
+            yield View(
+                id=f"file-{number}",
+                path=path,
+                open=len(files) <= OPEN_FILES,
+                counts=[_count(counts[s], s) for s in SEVERITIES if counts[s]],
                 # a generator: each answer's lines are rendered as the template reaches them
-                "answers": (_answer_view(n + 1, run.details[n], in_answer.get(n, []), pace) for n in indices),
-                "index": [{"id": f"a-{n + 1}", "title": run.details[n].title, "line": run.details[n].line,
-                           "findings": len(in_answer.get(n, ()))} for n in indices],
-                "other": [{"index": i, "d": d} for i, d in in_file.get(path, [])],
-            }
+                answers=(_answer_view(n + 1, run.details[n], in_answer.get(n, []), pace) for n in indices),
+                index=[View(id=f"a-{n + 1}", title=run.details[n].title, line=run.details[n].line,
+                            findings=len(in_answer.get(n, ()))) for n in indices],
+                other=[View(index=i, d=d) for i, d in in_file.get(path, [])],
+            )
 
     css, js, script_hash = _assets()
     template = _environment().get_template("report.html.j2")
