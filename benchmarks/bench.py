@@ -118,6 +118,15 @@ def total_pss(cmd: list[str], env: dict) -> float | None:
     return peak / 1024
 
 
+def bank_folder(tmp: str, copies: int) -> Path:
+    """A folder of `copies` copies of the bank, named bank0000.md, ..."""
+    folder = Path(tmp) / "bank"
+    folder.mkdir()
+    for i in range(copies):
+        shutil.copy(BANK, folder / f"bank{i:04d}.md")
+    return folder
+
+
 def words(path: Path) -> int:
     return len(re.findall(r"\S+", path.read_text(encoding="utf-8")))
 
@@ -138,10 +147,7 @@ def main() -> None:
     env = dict(os.environ)
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "bank"
-        folder.mkdir()
-        for i in range(args.copies):
-            shutil.copy(BANK, folder / f"bank{i:04d}.md")
+        folder = bank_folder(tmp, args.copies)
         files = sorted(str(p) for p in folder.iterdir())
         total_words = words(BANK) * args.copies
         single = Path(tmp) / "answer.md"

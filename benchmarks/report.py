@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import BANK, paired_runs, ratio
+from bench import BANK, bank_folder, paired_runs, ratio
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -46,13 +46,9 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    starlint = [sys.executable, "-m", "starlint"]
-    env = dict(os.environ)
+    starlint, env = [sys.executable, "-m", "starlint"], dict(os.environ)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "bank"
-        folder.mkdir()
-        for i in range(args.copies):
-            shutil.copy(BANK, folder / f"bank{i:04d}.md")
+        folder = bank_folder(tmp, args.copies)
         out = Path(tmp) / "report.html"
         single = Path(tmp) / "bank-report.html"
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.runs} runs")
