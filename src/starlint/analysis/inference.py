@@ -12,6 +12,7 @@ import re
 
 from ..model import PART_NAMES, Answer, Part, Segment
 from ..nlp.tokens import span_text, span_words
+from .syntax import actors_by_pattern
 
 _TASK = re.compile(
     r"\b(I|my|me)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed)|"
@@ -21,19 +22,46 @@ _TASK = re.compile(
     r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership))\b",
     re.IGNORECASE,
 )
-_ACTION = re.compile(
-    r"^(first|then|next|after that|afterwards|finally|to (do|fix|start) (this|that)|so I|I then)\b"
-    r"|\bI\s+(?!was\b|were\b|am\b|had\b|have\b|needed\b|wanted\b|learned\b|learnt\b|realized\b|realised\b)"
-    r"(also\s+|then\s+|quickly\s+|immediately\s+|personally\s+)?[a-z]+(ed|t)\b"
-    r"|\bI\s+(built|wrote|set|ran|made|took|led|began|met|found|chose|sent|spoke|went|got|put|drove|held|"
-    r"brought|rewrote|taught|drew|dug|did|gave|kept|sat|split|cut|shipped|paired|called|asked)\b",
+_SEQUENCE = re.compile(
+    r"^(first|then|next|after that|afterwards|finally|to (do|fix|start|solve|address) (this|that|it)|so I|I then)\b",
     re.IGNORECASE,
 )
-_RESULT = re.compile(
+#: the speaker's verbs that tell what they knew, felt or had, not what they did
+_NOT_DEEDS = {"was", "were", "am", "is", "are", "be", "been", "had", "have", "has", "needed", "need", "wanted", "want",
+              "learned", "learnt", "realized", "realised", "knew", "know", "felt", "feel", "thought", "think",
+              "believed", "hoped", "expected", "saw", "noticed", "joined", "got", "did", "do"}
+_LEARNING = re.compile(
+    r"\b(learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
+    r"would (now )?do differently|takeaway)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_deed(text: str) -> bool:
+    """Someone does something: the speaker ("I rewrote", a step bullet's implied I, a habit:
+    "I usually focus first"), or a "we" the Action rules must see ("we fixed it by ...")."""
+    if _SEQUENCE.search(text):
+        return True
+    who = actors_by_pattern(text)
+    for subject in who.first_person:
+        if subject.verb and subject.verb not in _NOT_DEEDS:
+            return True
+        if subject.end == 0:  # the implied I of a step bullet
+            return True
+    return any(s.verb and s.verb not in _NOT_DEEDS and not s.modal for s in who.plural)
+
+
+#: how things turned out: said of the outcome, not of a step
+_OUTCOME = re.compile(
     r"\b(as a result|result(ed|s)?|in the end|ultimately|outcome|impact|since then|today|now|"
-    r"reduc(ed|ing)|increas(ed|ing)|sav(ed|ing)|improv(ed|ing)|dropp?(ed)?|grew|cut|went (up|down)|"
-    r"launched|delivered|shipped|adopted|praised|recogni[sz]ed|promoted|learn(ed|t)|lesson|taught me|"
-    r"next time|would (now )?do differently|takeaway)\b",
+    r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|promoted|happy|"
+    r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
+    r"launched|delivered|shipped|was (adopted|approved|accepted))\b",
+    re.IGNORECASE,
+)
+#: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
+_OUTCOME_VERB = re.compile(
+    r"\b(reduc(ed|ing)|increas(ed|ing)|improv(ed|ing)|cut|adopted|met)\b",
     re.IGNORECASE,
 )
 _SITUATION = re.compile(
@@ -45,12 +73,22 @@ _SITUATION = re.compile(
 
 
 def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float]:
+    """How well a sentence reads as each part. The Action is the default middle of a story
+    (its longest stretch); the Result needs an outcome, a figure or the last word."""
     position = index / max(1, total - 1)
+    learning = bool(_LEARNING.search(text))
     s = 0.6 * (1 - position) + (0.8 if _SITUATION.search(text) else 0.0) + (0.6 if index == 0 else 0.0)
     t = 1.5 if _TASK.search(text) else 0.0
-    a = 1.2 if _ACTION.search(text) else 0.0
-    r = (1.0 if _RESULT.search(text) else 0.0) + (0.7 if has_quantity else 0.0) + 0.4 * position
+    deed = not learning and _is_deed(text)
+    a = 0.2 + (1.2 if deed else 0.0)
+    r = ((1.0 if _OUTCOME.search(text) or learning else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
+         + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
     return [s, t, a, r]
+
+
+#: Parts change at paragraph breaks more than inside a paragraph (a prose answer's
+#: paragraphs are often its parts).
+BOUNDARY_BONUS = 0.3
 
 
 def infer_parts(answer: Answer) -> dict[str, Part]:
@@ -62,7 +100,12 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             if not span_words(sent):
                 continue
             has_q = bool(sent._.quantities)
-            sentences.append((block, sent.start_char, sent.end_char, span_text(sent), has_q))
+            text = span_text(sent)
+            # a sentence after a soft line break starts with the "\n" token: the part starts
+            # at its first word, not at the end of the previous line
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            sentences.append((block, sent.start_char + lead, sent.end_char - trail, text.strip(), has_q))
     if not sentences:
         return {}
     n = len(sentences)
@@ -73,9 +116,13 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     for k in range(4):
         best[0][k] = scores[0][k] - (0.5 * k)  # an answer opens with its setting
     for i in range(1, n):
+        new_block = sentences[i][0] is not sentences[i - 1][0]
         for k in range(4):
-            prev = max(range(k + 1), key=lambda j: best[i - 1][j])
-            best[i][k] = best[i - 1][prev] + scores[i][k]
+            def total(j: int) -> float:
+                change = j != k
+                return best[i - 1][j] + (BOUNDARY_BONUS if change and new_block else 0.0)
+            prev = max(range(k + 1), key=total)
+            best[i][k] = total(prev) + scores[i][k]
             back[i][k] = prev
     state = max(range(4), key=lambda k: best[n - 1][k] + (0.5 if k == 3 else 0.0))
     labels = [0] * n

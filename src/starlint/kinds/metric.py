@@ -11,6 +11,13 @@ from .base import Finding, Kind, anchor, scope_spans
 MEASURES = ("sentences", "words", "speaking_seconds")
 
 
+def _sentences_in(span) -> int:
+    """Sentences with words inside the span: a label's trailing ":" is not one, nor the
+    next part's sentence that the span's last (newline) token belongs to."""
+    doc = span.doc
+    return sum(1 for sent in span.sents if span_words(doc[max(sent.start, span.start) : min(sent.end, span.end)]))
+
+
 class Metric(Kind):
     PARAMS = {
         "measure": "sentences, words or speaking_seconds",
@@ -68,7 +75,7 @@ class Metric(Kind):
         if not spans:
             return
         words = sum(span_words(span) for _, span in spans)
-        sentences = sum(len(list(span.sents)) for _, span in spans)
+        sentences = sum(_sentences_in(span) for _, span in spans)
         value = self._value(words, sentences)
         verdict = self._verdict(value)
         if verdict is None:

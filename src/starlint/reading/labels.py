@@ -52,7 +52,18 @@ LABEL_WORDS: dict[str, str] = {
     "key takeaway": "learning",
     "key takeaways": "learning",
     "reflection": "learning",
+    "reflections": "learning",
     "review": "learning",
+    "key learning": "learning",
+    "key learnings": "learning",
+    "main learning": "learning",
+    "learning outcome": "learning",
+    "lesson learned": "learning",
+    "lesson learnt": "learning",
+    "what i learned from it": "learning",
+    "interview takeaway": "learning",
+    "my takeaway": "learning",
+    "retrospective": "learning",
 }
 LETTER_LABELS: dict[str, tuple[str, ...]] = {
     "s": ("situation",),
