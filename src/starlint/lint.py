@@ -160,15 +160,14 @@ def _lint_chunk(paths: list[str]) -> LintRun:
     return lint_sources(sources, _worker_rules, run, keep_analysis=False, details=_worker_details)
 
 
-def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun, workers: int,
-                   details: bool = False) -> LintRun:
+def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun, workers: int) -> LintRun:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     from .nlp.pipeline import blank_pipeline
 
-    global _worker_rules, _worker_details
-    _worker_rules, _worker_details = rules, details
+    global _worker_rules
+    _worker_rules = rules
     blank_pipeline()  # import spaCy once here; forked workers share it copy-on-write
     gc.freeze()  # the workers' collections then leave (rather than copy) the shared pages
     try:
@@ -192,7 +191,9 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdi
     workers = min(MAX_JOBS, os.cpu_count() or 1) if jobs is None else jobs
     if (not keep_analysis and workers > 1 and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
             and sys.platform.startswith("linux")):
-        return _lint_parallel(files, rules, run, workers, details)
+        global _worker_details
+        _worker_details = details  # read by the forked workers, as _worker_rules is
+        return _lint_parallel(files, rules, run, workers)
     chunk: list[SourceFile] = []
     for path in files:
         try:
