@@ -15,6 +15,7 @@ import pytest
 
 from starlint.coverage import coverage, coverage_rows, principle_names
 from starlint.lint import lint_paths
+from starlint.reading.decode import read_path
 from starlint.report import html as html_report
 from starlint.report.shares import BANK_ANSWERS, BANK_SHARES, measure_bank
 from starlint.ruleset import builtin_rules
@@ -32,8 +33,9 @@ def detail_run(*paths, **options):
 
 
 def text_at(path, rng) -> str:
-    """The file's text in a (line, column, end_line, end_column) range, newlines included."""
-    lines = path.read_text(encoding="utf-8").split("\n")
+    """The file's text, as starlint decoded it, in a (line, column, end_line, end_column)
+    range, newlines included."""
+    lines = read_path(str(path)).original.split("\n")
     line, col, end_line, end_col = rng
     if line == end_line:
         return lines[line - 1][col - 1 : end_col - 1]
@@ -162,6 +164,42 @@ def test_part_words_speaking_time_and_bank_share_are_shown(bank_page):
     # Q91's Action: 68 words, 29 s at 140 words a minute, 48% of its 141 words; bank median 54%
     assert rows["action"][1:4] == ["68", "29 s", "48%"]
     assert rows["action"][4].startswith(f"{BANK_SHARES['action'][0]}%")
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "answers").glob("*.md")) + [HOSTILE], ids=lambda p: p.name)
+def test_every_finding_is_marked_at_its_span_in_every_fixture(path):
+    run = detail_run(path)
+    tree = parse_strict(html_report.render(run, rules=list(builtin_rules())))
+    marks = {m.get("data-f"): m for m in elements(tree, "mark") if m.get("tabindex") == "0"}
+    listed = {li.get("id") for li in elements(tree, "li")}
+    for index, d in enumerate(run.diagnostics, 1):
+        assert f"d-{index}" in listed
+        mark = marks.get(str(index))
+        if mark is None:  # outside every answer: listed for its file only
+            assert not any(a.line <= d.line <= a.end_line for a in run.details if a.path == d.path)
+            continue
+        pieces = [m for m in elements(tree, "mark") if m.get("data-f") == str(index)]
+        expected = text_at(path, (d.line, d.column, d.end_line, d.end_column)).replace("\n", "")
+        assert "".join(text_of(p) for p in pieces) == expected, d
+    for detail in run.details:  # every part present in the answer has its band
+        article = next(a for a in by_class(tree, "article", "answer")
+                       if text_of(a.find(f"{NS}header/{NS}h3")) == detail.title)
+        classes = {c for e in elements(article, "span") for c in (e.get("class") or "").split()}
+        assert {p.name for p in detail.parts} <= classes
+
+
+def test_a_learning_part_gets_its_own_band_and_row(tmp_path):
+    path = tmp_path / "learning.md"
+    path.write_text("# Sped up the build\n\n**Situation:** Our CI build took 40 minutes.\n\n"
+                    "**Task:** I owned the build that quarter.\n\n**Action:** I cached dependencies and split "
+                    "the tests into four shards.\n\n**Result:** Builds took 9 minutes.\n\n"
+                    "**Learning:** I learned to measure before optimising.\n", encoding="utf-8")
+    run = detail_run(path)
+    assert [p.name for p in run.details[0].parts][-1] == "learning"
+    tree = parse_strict(html_report.render(run, rules=list(builtin_rules())))
+    rows = {tr.get("data-part"): text_of(tr) for tr in elements(tree, "tr") if tr.get("data-part")}
+    assert "Learning" in rows["learning"] and "n/a" in rows["learning"]  # the bank has none
+    assert by_class(tree, "span", "learning") and "Learning" in " ".join(text_of(e) for e in by_class(tree, "span", "pn"))
 
 
 def test_summary_counts_rules_and_flags_principles_under_two(tmp_path):
