@@ -125,6 +125,9 @@ class Part:
     name: str  # one of PART_NAMES or EXTRA_PART_NAMES
     segments: list[Segment]
     inferred: bool = False
+    #: an inferred part whose sentences show nothing of it (a habit read as the Situation
+    #: only because it comes first) counts as missing
+    evidence: bool = True
     label: Segment | None = None  # where the label stands, if labelled
     spans: list["Span"] = field(default_factory=list)  # set by analysis
     sentences: list[Sentence] = field(default_factory=list)  # set by analysis

@@ -12,14 +12,28 @@ import re
 
 from ..model import PART_NAMES, Answer, Part, Segment
 from ..nlp.tokens import span_text, span_words
+from ..reading.story import IRREGULAR_PAST
 from .syntax import actors_by_pattern
 
+#: what the speaker had to achieve or answered for: a duty, a goal, an ask, a purpose
 _TASK = re.compile(
-    r"\b(I|my|me)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed)|"
-    r"job was|task was|goal was|role was|responsibility was|objective was|aim was|wanted to|set out to)\b"
-    r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge) (was|is|to)\b"
+    r"\b(I|we)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed|"
+    r"chosen|selected|brought in|hired|given|in charge)|were (asked|tasked|expected|assigned|supposed)|job was|task was|"
+    r"goal was|role was|responsibility was|objective was|aim was|mission was|wanted to|set out to|aimed to|decided to|"
+    r"was determined to|planned to|tried to|hoped to)\b"
+    r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge|mission|assignment|aim|brief) (was|is|to)\b"
     r"|\bit was (my|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
-    r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership))\b",
+    r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership|the lead|charge)|stepped up|was on call)\b"
+    r"|\b(they|he|she|my (manager|lead|boss|team ?lead|director|client|professor)|the (client|customer|manager|lead|"
+    r"product owner|pm|business|team)|management|leadership)\b[^.]{0,30}?\b(wanted|asked|needed|expected|told|tasked|"
+    r"assigned|required|requested|challenged) (me|us)\b"
+    r"|\b(so that|in order) (I|we) (could|would|can|might)\b|\bin order to\b"
+    # a role is a responsibility: "as the team lead", "I was the TA", "my first solution was"
+    r"|\bas (a|an|the|our|their) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
+    r"architect|on-call|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder)\b"
+    r"|\bI was (a|an|the|their|our) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
+    r"architect|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder|only)\b"
+    r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b",
     re.IGNORECASE,
 )
 _SEQUENCE = re.compile(
@@ -65,11 +79,24 @@ _OUTCOME_VERB = re.compile(
     re.IGNORECASE,
 )
 _SITUATION = re.compile(
-    r"\b(when|while|at my (last|previous|current)|at (the|a) company|last (year|quarter)|"
+    r"\b(when|while|(at|in) my (last|previous|current|first|old|former) (job|role|company|team|position|internship|project)?|"
+    r"at (the|a) company|last (year|quarter|month|summer|spring|fall|winter)|"
     r"our team|the team|we (were|had)|there (was|were)|had been|was (failing|struggling|growing|losing)|"
     r"background|context)\b",
     re.IGNORECASE,
 )
+
+
+_HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often)\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b([a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
+
+
+def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
+    """Whether a sentence shows a setting, a task, a deed, an outcome (or a lesson)."""
+    learning = bool(_LEARNING.search(text))
+    setting = bool(_SITUATION.search(text) or _PAST.search(text))
+    outcome = bool(learning or _OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
+    return setting, bool(_TASK.search(text)), not learning and _is_deed(text), outcome
 
 
 def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float]:
@@ -77,7 +104,9 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
     (its longest stretch); the Result needs an outcome, a figure or the last word."""
     position = index / max(1, total - 1)
     learning = bool(_LEARNING.search(text))
-    s = 0.6 * (1 - position) + (0.8 if _SITUATION.search(text) else 0.0) + (0.6 if index == 0 else 0.0)
+    s = 0.6 * (1 - position) + (1.0 if _SITUATION.search(text) else 0.0) + (0.6 if index == 0 else 0.0)
+    if _HABIT.search(text):
+        s -= 0.6  # "I usually ..." opens a generic answer; it sets no scene
     t = 1.5 if _TASK.search(text) else 0.0
     deed = not learning and _is_deed(text)
     a = 0.2 + (1.2 if deed else 0.0)
@@ -89,6 +118,21 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
 #: Parts change at paragraph breaks more than inside a paragraph (a prose answer's
 #: paragraphs are often its parts).
 BOUNDARY_BONUS = 0.3
+
+
+def task_in_context(answer: Answer) -> Part | None:
+    """A Task stated inside the Situation (or the Action's first step) of an answer that has
+    no Task of its own: "They wanted me to fix it", "so that I could convince him". The
+    interviewer reads it as the Task; so does starlint, marking it inferred."""
+    for name, limit in (("situation", None), ("action", 1)):
+        part = answer.parts.get(name)
+        if part is None:
+            continue
+        for sentence in part.sentences[:limit]:
+            if _TASK.search(sentence.text):
+                start, end = sentence.span.start_char, sentence.span.end_char
+                return Part(name="task", segments=[Segment(sentence.block, start, end)], inferred=True)
+    return None
 
 
 def infer_parts(answer: Answer) -> dict[str, Part]:
@@ -129,10 +173,15 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     for i in range(n - 1, -1, -1):
         labels[i] = state
         state = back[i][state]
+    # a story told in the past ends in its outcome; a list of habits or opinions does not
+    narrates = any(_PAST.search(text) for _, _, _, text, _ in sentences)
     parts: dict[str, Part] = {}
-    for (block, start, end, _, _), k in zip(sentences, labels):
+    for (block, start, end, text, q), k in zip(sentences, labels):
         name = PART_NAMES[k]
-        part = parts.setdefault(name, Part(name=name, segments=[], inferred=True))
+        part = parts.setdefault(name, Part(name=name, segments=[], inferred=True, evidence=False))
+        # a part placed only by its position (a habit read as the setting, an opinion as
+        # the outcome) is not there for missing-part: the story never tells it
+        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates)
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end

@@ -9,6 +9,15 @@ from ..model import PART_NAMES, Answer
 from .base import Finding, Kind, anchor
 
 
+def _shared(part, others) -> bool:
+    """An inferred part whose text lies inside another part of the list."""
+    return part.inferred and any(
+        other is not part and all(any(seg.block is o.block and o.start <= seg.start and seg.end <= o.end
+                                      for o in other.segments) for seg in part.segments)
+        for other in others
+    )
+
+
 class Proportion(Kind):
     PARAMS = {
         "numerator": "parts whose words are measured (e.g. [action])",
@@ -33,7 +42,9 @@ class Proportion(Kind):
         if not num_parts:
             return  # missing-part reports that
         num = sum(p.word_count for p in num_parts)
-        den = sum(answer.parts[n].word_count for n in self.denominator if n in answer.parts)
+        den_parts = [answer.parts[n] for n in self.denominator if n in answer.parts]
+        # a Task read from inside the Situation shares its words: count them once
+        den = sum(p.word_count for p in den_parts if not _shared(p, den_parts))
         if num == 0 or den == 0 or num / den >= self.min:
             return
         block, start, end = anchor(answer, num_parts[0])

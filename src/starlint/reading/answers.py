@@ -153,6 +153,14 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     return sections
 
 
+#: A paragraph that only links back up the page ("[⬆ Back to Top](#questions)"): navigation
+_NAVIGATION = re.compile(r"^[\W_]*(back to (the )?(top|index|contents|questions?|list)|top|index)[\W_]*$", re.IGNORECASE)
+
+
+def _is_navigation(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) < 80 and bool(_NAVIGATION.match(block.text))
+
+
 def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     """Walk the blocks, opening a part at each label; return the parts and STAR labels seen."""
     parts: dict[str, Part] = {}
@@ -252,7 +260,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
 def parse_answers(source: SourceFile) -> list[Answer]:
     meta, text, notices = split_front_matter(source.text)
     source.notices.extend(f"{source.path}: {n}" for n in notices)
-    blocks = _split_at_questions(parse_blocks(text))
+    blocks = [b for b in _split_at_questions(parse_blocks(text)) if not _is_navigation(b)]
     sections = _sections(blocks)
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)

@@ -23,14 +23,14 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _SOFT_BREAK = re.compile(r"\n(?![ \t]*(?:[-*+\u2022]|\d+[.)]|\(?[A-Za-z]{1,20}\)?:))")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
-_IRREGULAR_PAST = (
+IRREGULAR_PAST = (
     "began|brought|built|bought|caught|chose|came|cut|did|drew|drove|dug|fed|felt|fought|found|"
     "gave|got|went|grew|had|held|hid|hit|hung|kept|knew|laid|led|left|lent|let|lost|made|meant|"
     "met|paid|put|quit|ran|read|rode|rose|said|sat|saw|sent|set|shed|shot|showed|shut|sold|"
     "sought|spent|split|spoke|spread|stood|stuck|struck|swept|taught|thought|threw|told|took|"
     "tore|understood|was|were|won|wrote|rewrote|overcame|undertook|withdrew|broke|forgot|froze"
 )
-_PAST = rf"(?:[a-z]+ed|{_IRREGULAR_PAST})"
+_PAST = rf"(?:[a-z]+ed|{IRREGULAR_PAST})"
 #: An actor and, within a few words, a past-tense verb: "I rewrote", "we quickly moved",
 #: "my team and I built", "our team had".
 _NARRATED = re.compile(
@@ -49,7 +49,7 @@ _SAME_AS_BARE = {"cut", "hit", "let", "put", "quit", "read", "set", "shed", "shu
 #: Subject-less step bullets ("Rewrote the cron job ..."): the I is implied.
 _IMPLIED_STEP = re.compile(
     r"^(?:[A-Z][a-z]+ed|"
-    + "|".join(w.title() for w in _IRREGULAR_PAST.split("|") if w not in _SAME_AS_BARE)
+    + "|".join(w.title() for w in IRREGULAR_PAST.split("|") if w not in _SAME_AS_BARE)
     + r")\b"
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
