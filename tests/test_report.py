@@ -92,6 +92,19 @@ def test_inferred_parts_are_marked_and_cover_their_sentences():
     assert [text_at(PROSE, r) for r in detail.figures] == ["2.4 s", "300 ms", "12%"]
 
 
+def test_an_inferred_part_nothing_tells_is_shown_as_not_told():
+    """The reader marks such a part `evidence=False` (missing-part says "was not found")."""
+    import dataclasses
+
+    run = detail_run(PROSE)
+    detail = run.details[0]
+    parts = [dataclasses.replace(p, evidence=p.name != "task") for p in detail.parts]
+    run.details[0] = dataclasses.replace(detail, parts=parts)
+    tree = parse_strict(html_report.render(run, rules=list(builtin_rules())))
+    rows = {tr.get("data-part"): text_of(tr) for tr in elements(tree, "tr") if tr.get("data-part")}
+    assert "not told" in rows["task"] and "not told" not in rows["action"]
+
+
 def test_details_from_worker_processes_match_one_process(tmp_path):
     for i in range(24):  # PARALLEL_MIN_FILES: linted by workers
         shutil.copy(BANK, tmp_path / f"bank{i:02d}.md")

@@ -44,6 +44,7 @@ def answer_detail(answer: Answer, checker, file_lines: list[str] | None = None) 
             label=_range(answer, label.block, label.start, label.end) if label else None,
             ranges=[_range(answer, s.block, s.start, s.end) for s in part.segments if s.end > s.start],
             words=part.word_count,
+            evidence=part.evidence,
         ))
     file_lines = answer.source.original.split("\n") if file_lines is None else file_lines
     return AnswerDetail(

@@ -270,6 +270,7 @@ class PartDetail:
     label: Range | None  # where its label ("**SITUATION:**") stands, if labelled
     ranges: list[Range]  # its text, a range per segment (label not included)
     words: int
+    evidence: bool = True  # False: inferred, but nothing in it tells the part (counted missing)
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,7 @@ def _answer_view(number: int, detail: AnswerDetail, findings: list[tuple[int, Di
             title=PART_TITLES.get(name, name),
             present=part is not None,
             inferred=bool(part and part.inferred),
+            untold=bool(part and not part.evidence),
             words=part.words if part else 0,
             seconds=_seconds(part.words, pace) if part else 0,
             share=round(shares.get(name, 0.0)),
