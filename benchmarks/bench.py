@@ -30,8 +30,9 @@ BANK = ROOT / "corpus" / "bank1.md"
 SPACY_FLOOR = "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('sentencizer'); nlp('x')"
 
 
-def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MiB of one fresh process (its own rusage, via wait4)."""
+def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MiB and CPU seconds (user + system, with the workers it
+    waited for) of one fresh process (its own rusage, via wait4)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -39,7 +40,12 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd[:3])} ... exited {code}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one fresh process."""
+    return measured(cmd, env)[:2]
 
 
 def paired_runs(cmds: list[list[str]], runs: int, env: dict | None = None) -> list[tuple[list[float], float]]:

@@ -4,7 +4,8 @@
 
 Prints medians over --runs whole fresh processes of `starlint --format json FOLDER` and
 `starlint report FOLDER -o report.html` (run in turn, A B A B ...; the ratio is the median of
-the run-by-run ratios; target <= 1.5), the peak RSS of each, and the report's size. Where
+the run-by-run ratios; target <= 1.5 in wall time), their CPU time (user + system, workers
+included: steadier than wall time on a shared machine), peak RSS, and the report's size. Where
 Debian's chromium is installed, also how long it takes to load the report and print its DOM
 (`--dump-dom`, a whole browser process: an upper bound on opening it).
 """
@@ -21,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import BANK, bank_folder, paired_runs, ratio
+from bench import BANK, bank_folder, measured, ratio
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -55,11 +56,21 @@ def main() -> None:
         print(f"{args.copies} copies of the bank ({args.copies * 14} answers)")
         json_cmd = [*starlint, "--format", "json", str(folder)]
         report_cmd = [*starlint, "report", str(folder), "-o", str(out)]
-        (j_walls, j_mem), (r_walls, r_mem) = paired_runs([json_cmd, report_cmd], args.runs, env)
-        print(f"  --format json  {statistics.median(j_walls):6.2f} s  peak {j_mem:.0f} MiB (main process)")
-        print(f"  report         {statistics.median(r_walls):6.2f} s  peak {r_mem:.0f} MiB (main process)"
-              f"  {out.stat().st_size / 2**20:.1f} MiB of HTML")
-        print(f"  ratio report/json: {ratio(r_walls, j_walls):.2f} (target <= 1.50)")
+        figures: dict[str, list[tuple[float, float, float]]] = {"json": [], "report": []}
+        measured(json_cmd, env), measured(report_cmd, env)  # warm the file cache
+        for _ in range(args.runs):  # in turn, so that drift in the machine's speed hits both
+            figures["json"].append(measured(json_cmd, env))
+            figures["report"].append(measured(report_cmd, env))
+        for name, runs in figures.items():
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[2] for r in runs)
+            size = f"  {out.stat().st_size / 2**20:.1f} MiB of HTML" if name == "report" else ""
+            print(f"  {name:<7} {wall:6.2f} s wall  {cpu:6.2f} s CPU (all processes)  "
+                  f"peak {max(r[1] for r in runs):.0f} MiB (main process){size}")
+        walls = {name: [r[0] for r in runs] for name, runs in figures.items()}
+        cpus = {name: [r[2] for r in runs] for name, runs in figures.items()}
+        print(f"  ratio report/json: {ratio(walls['report'], walls['json']):.2f} wall (target <= 1.50), "
+              f"{ratio(cpus['report'], cpus['json']):.2f} CPU")
         subprocess.run([*starlint, "report", str(BANK), "-o", str(single)], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for label, page in (("the bank's report", single), (f"the {args.copies}-file report", out)):
