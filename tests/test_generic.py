@@ -33,3 +33,16 @@ def test_habits_and_hypotheticals_fire_curly_apostrophe_included():
 
 def test_reported_thoughts_and_one_habit_line_in_a_specific_story_do_not():
     assert _generic(SPECIFIC) == []
+
+
+PRESENT = (
+    "## Tell me about a time you handled a conflict\n\n"
+    "When two engineers disagree, we talk it through in a small room. I write down what each side needs, "
+    "and I look for the smallest change both can accept. Most of the time we settle it in one meeting.\n"
+)
+
+
+def test_an_answer_told_in_the_present_throughout_is_generic_without_marker_words():
+    found = _generic(PRESENT)
+    assert [m for _, _, m in found] == ["we talk", "I write", "we settle"]
+    assert all(line == 3 for line, _, _ in found)

@@ -33,7 +33,9 @@ _TASK = re.compile(
     r"architect|on-call|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder)\b"
     r"|\bI was (a|an|the|their|our) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
     r"architect|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder|only)\b"
-    r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b",
+    r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b"
+    # a deadline set for the speaker or their team is the goal to meet
+    r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
 )
 _SEQUENCE = re.compile(
@@ -73,6 +75,12 @@ _OUTCOME = re.compile(
     r"launched|delivered|shipped|was (adopted|approved|accepted))\b",
     re.IGNORECASE,
 )
+#: a sentence that says it is the outcome: "As a result, we ...", "In the end, ..."
+_OUTCOME_OPENER = re.compile(
+    r"^\W*(as a result|in the end|ultimately|the (end )?result (was|is)|the outcome (was|is)|the impact (was|is)|"
+    r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all)\b",
+    re.IGNORECASE,
+)
 #: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
 _OUTCOME_VERB = re.compile(
     r"\b(reduc(ed|ing)|increas(ed|ing)|improv(ed|ing)|cut|adopted|met)\b",
@@ -87,6 +95,9 @@ _SITUATION = re.compile(
 )
 
 
+#: a sentence about what the story taught, not about how it turned out
+_REFLECTION = re.compile(r"\b(this|the|that) (experience|incident|mistake|failure|project)\b|\breinforced\b|\bimportance of\b",
+                         re.IGNORECASE)
 _HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often)\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b([a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
 
@@ -95,7 +106,7 @@ def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
     """Whether a sentence shows a setting, a task, a deed, an outcome (or a lesson)."""
     learning = bool(_LEARNING.search(text))
     setting = bool(_SITUATION.search(text) or _PAST.search(text))
-    outcome = bool(learning or _OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
+    outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
     return setting, bool(_TASK.search(text)), not learning and _is_deed(text), outcome
 
 
@@ -104,13 +115,16 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
     (its longest stretch); the Result needs an outcome, a figure or the last word."""
     position = index / max(1, total - 1)
     learning = bool(_LEARNING.search(text))
-    s = 0.6 * (1 - position) + (1.0 if _SITUATION.search(text) else 0.0) + (0.6 if index == 0 else 0.0)
+    # the setting is told first: its cues ("when", "at my last job") weigh less as the story goes on
+    s = (0.6 * (1 - position) ** 2 + (1.0 * (1 - position) if _SITUATION.search(text) else 0.0)
+         + (0.6 if index == 0 else 0.0))
     if _HABIT.search(text):
         s -= 0.6  # "I usually ..." opens a generic answer; it sets no scene
     t = 1.5 if _TASK.search(text) else 0.0
     deed = not learning and _is_deed(text)
     a = 0.2 + (1.2 if deed else 0.0)
-    r = ((1.0 if _OUTCOME.search(text) or learning else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
+    r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _OUTCOME.search(text) or learning
+          else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
          + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
     return [s, t, a, r]
 
@@ -121,10 +135,10 @@ BOUNDARY_BONUS = 0.3
 
 
 def task_in_context(answer: Answer) -> Part | None:
-    """A Task stated inside the Situation (or the Action's first step) of an answer that has
+    """A Task stated inside the Situation (or the Action's first steps) of an answer that has
     no Task of its own: "They wanted me to fix it", "so that I could convince him". The
     interviewer reads it as the Task; so does starlint, marking it inferred."""
-    for name, limit in (("situation", None), ("action", 1)):
+    for name, limit in (("situation", None), ("action", 3)):
         part = answer.parts.get(name)
         if part is None:
             continue
@@ -150,6 +164,11 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
             sentences.append((block, sent.start_char + lead, sent.end_char - trail, text.strip(), has_q))
+    # "I usually focus first on ..." before a story told in the past is a preface: it sets
+    # no scene, so it joins the Situation without deciding where the Situation is
+    preface = []
+    while len(sentences) > 2 and _HABIT.search(sentences[0][3]) and any(_PAST.search(t) for _, _, _, t, _ in sentences[1:]):
+        preface.append(sentences.pop(0))
     if not sentences:
         return {}
     n = len(sentences)
@@ -181,10 +200,15 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         part = parts.setdefault(name, Part(name=name, segments=[], inferred=True, evidence=False))
         # a part placed only by its position (a habit read as the setting, an opinion as
         # the outcome) is not there for missing-part: the story never tells it
-        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates)
+        # the end of a story told in the past is its outcome, unless all it says is a lesson
+        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates and not _LEARNING.search(text)
+                                                                  and not _REFLECTION.search(text))
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end
         else:
             part.segments.append(Segment(block, start, end))
+    if preface:
+        situation = parts.setdefault("situation", Part(name="situation", segments=[], inferred=True, evidence=False))
+        situation.segments[:0] = [Segment(block, start, end) for block, start, end, _, _ in preface]
     return parts

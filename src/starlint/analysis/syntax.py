@@ -83,10 +83,35 @@ def parse_many(texts: list[str]) -> None:
 _parsed: dict[str, object] = {}
 
 
+#: Verbs a candidate's note-style steps open with, in any form ("Check the slow query log",
+#: "Re-ran the query", "Informing stakeholders"): the speaker's I is implied.
+STEP_VERBS = (
+    "add analyze analyse ask automate build change check clean collect communicate compare configure confirm "
+    "coordinate create debug decide deploy design discuss document escalate estimate evaluate explain find fix "
+    "gather identify implement inform install investigate learn list measure meet merge migrate monitor move "
+    "optimize organize pair plan prepare present prioritize profile propose prototype provide read rebuild "
+    "refactor release remove replace reproduce re-run rerun research review rewrite roll run schedule set share "
+    "ship simplify split study suggest talk test trace train update upgrade validate verify write"
+).split()
+
+
+def _step_forms() -> frozenset[str]:
+    from ..nlp.inflect import verb_forms
+
+    return frozenset(form for verb in STEP_VERBS for form in verb_forms(verb))
+
+
+_STEP_FORMS = _step_forms()
+
+
 def _implied_first_person(text: str) -> bool:
-    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join"): the I is implied."""
-    text = _SUB_LABEL.sub("", text.lstrip(), count=1)
-    return bool(_LEADING_VERB.match(text))
+    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join", "Check the slow
+    query log"): the I is implied."""
+    text = _SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
+    if _LEADING_VERB.match(text):
+        return True
+    first = text.split(" ", 1)[0].strip(",.;:").lower()
+    return first in _STEP_FORMS and text[:1].isupper()
 
 
 _PLURAL_CANDIDATE = re.compile(r"\b(we|we'd|we'll|we've|we're|us|team)\b", re.IGNORECASE)
@@ -110,7 +135,8 @@ _SKIP = {"also", "then", "quickly", "all", "both", "finally", "eventually", "imm
          "successfully", "ultimately", "actually", "further", "each", "even", "never", "not", "always",
          "usually", "often", "initially", "subsequently", "instead", "again", "mostly", "largely"}
 _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "as", "if", "because",
-                  "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether"}
+                  "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
+                  "why", "what", "how", "which", "who"}
 _TEAM_OWNERS = ("our", "my")
 
 
@@ -152,6 +178,7 @@ _I = {"I", "I'd", "I'll", "I've", "I'm", "I\u2019d", "I\u2019ll", "I\u2019ve", "
 _TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b", re.IGNORECASE)
 
 
+_LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
 _HAVE = {"have", "has", "had", "'ve", "\u2019ve"}
 _DO = {"do", "does", "did", "don't", "didn't", "doesn't", "don\u2019t", "didn\u2019t", "doesn\u2019t"}
 
@@ -172,14 +199,18 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
             break  # punctuation between: the clause ended
         word = words[j].group(0).lower()
         following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
-        if word in MODALS:
+        # "couldn't", "could've", "won't": the modal with its ending
+        bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
+        if bare in MODALS or bare in ("can", "ca", "wo", "could", "would", "should", "must", "might", "ought"):
+            modal = True
+        elif word in MODALS:
             modal = True
         elif word in _DO and following and following not in ("a", "an", "the", "it", "this", "that"):
             pass  # "we did not test": the verb is "test"
         elif word in _HAVE and _participle(following):
             have = True  # "we have shipped": the verb is "shipped"
-        elif word not in _SKIP:
-            verb = word
+        elif word not in _SKIP and not (word.endswith("ly") and word not in _LY_VERBS and following):
+            verb = word  # past adverbs: "I actively readjust"
         j += 1
     if not verb and have:
         verb = "have"

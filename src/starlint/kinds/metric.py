@@ -11,11 +11,17 @@ from .base import Finding, Kind, anchor, scope_spans
 MEASURES = ("sentences", "words", "speaking_seconds")
 
 
+#: Fewer words than this is a fragment ("time (3 years)", a list item naming a challenge),
+#: not a sentence the listener has to sit through.
+MIN_SENTENCE_WORDS = 4
+
+
 def _sentences_in(span) -> int:
     """Sentences with words inside the span: a label's trailing ":" is not one, nor the
-    next part's sentence that the span's last (newline) token belongs to."""
+    next part's sentence that the span's last (newline) token belongs to, nor a fragment."""
     doc = span.doc
-    return sum(1 for sent in span.sents if span_words(doc[max(sent.start, span.start) : min(sent.end, span.end)]))
+    return sum(1 for sent in span.sents
+               if span_words(doc[max(sent.start, span.start) : min(sent.end, span.end)]) >= MIN_SENTENCE_WORDS)
 
 
 class Metric(Kind):

@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate
 from ..model import Answer
-from .base import Finding, Kind
+from .base import Finding, Kind, compile_regex
 
 _WORDS = re.compile(r"[A-Za-z]+")
 
@@ -41,6 +41,8 @@ class Actor(_SyntaxKind):
         "states": "verbs (as written) that state a fact, not a deed: 'we had', 'we were', 'we needed'",
         "group_decisions": "verbs of a group decision that the speaker's own proposal excuses ('we chose')",
         "proposals": "the speaker's verbs that make the next group decision theirs ('I proposed')",
+        "joint": "RE2 regexes that mark a decision taken together ('after team discussion', 'as a team'): "
+                 "a 'we' after one, once the speaker has spoken for themselves, is excused",
     }
 
     def __init__(self, rule) -> None:
@@ -49,6 +51,8 @@ class Actor(_SyntaxKind):
         self.states = {str(v).lower() for v in p.get("states") or []}
         self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
         self.proposals = {str(v).lower() for v in p.get("proposals") or []}
+        joint = p.get("joint") or []
+        self.joint = [compile_regex(str(r), True) for r in (joint if isinstance(joint, list) else [joint])]
 
     def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
         """The speaker proposed something ("I set up a call and showed her the data"): a
@@ -59,8 +63,12 @@ class Actor(_SyntaxKind):
         words = _WORDS.findall(text[min(starts) : until])
         return any(w.lower() in self.proposals for w in words)
 
+    def _joint(self, text: str, until: int) -> bool:
+        return any(r.search(text[:until]) for r in self.joint)
+
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
+            spoke_before = False  # an "I" in the part's previous sentences
             proposed_before = False
             previous_block = None
             for sentence in sentences:
@@ -79,9 +87,13 @@ class Actor(_SyntaxKind):
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue
+                    if (spoke_before or any(s.start < subject.start for s in who.first_person)) and self._joint(
+                            text, subject.start):
+                        continue  # "I disagreed ... After discussing it, we changed the rule"
                     yield Finding(sentence.block, offset + subject.start, offset + subject.end,
                                   {"match": text[subject.start:subject.end]}, name)
                 proposed_before = self._proposed(text, who.first_person)
+                spoke_before = spoke_before or bool(who.first_person)
 
 
 class Passive(_SyntaxKind):

@@ -61,6 +61,12 @@ _DIGITS = re.compile(
 )
 _WORDS = re.compile(rf"\b(?P<num>{_SMALL_WORDS})\b", re.IGNORECASE)
 _MULTIPLIER = re.compile(rf"\b(?:{_MULTIPLIERS})\b", re.IGNORECASE)
+#: "by the second day", "in my third week": a duration told by its end
+_ORDINAL_TIME = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) "
+    r"(?:day|week|month|quarter|sprint|year|hour|night|release|attempt|try)s?\b",
+    re.IGNORECASE,
+)
 _FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
                                rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
 _FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
@@ -80,6 +86,8 @@ def _digit_is_figure(match: re.Match, text: str) -> bool:
         return True  # money, a percentage, a multiplier, 15K
     num = match.group("num")
     before = text[max(0, match.start() - 40) : match.start()]
+    if before.endswith("+") and before[-2:-1].isalpha():
+        return False  # "N+1 queries": a name
     after = text[match.end() : match.end() + 40]
     if _FOLLOWED_BY_UNIT.match(after) or ":" in num:
         return True  # "40 minutes", "2:30", "12 tickets"
@@ -118,6 +126,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
         if _word_is_figure(match, text):
             spans.append((match.start(), match.end() + _unit_length(text, match.end())))
     spans.extend(m.span() for m in _MULTIPLIER.finditer(text))
+    spans.extend(m.span() for m in _ORDINAL_TIME.finditer(text))
     out = []
     for start, end in sorted(spans):
         while start < end and text[start].isspace():

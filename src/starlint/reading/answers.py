@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, SourceFile
-from .labels import LabelHit, block_labels, heading_label
+from .labels import LabelHit, block_labels, clean_title, heading_label
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
 from .story import evidence, is_placeholder, title_kind
 
-#: A section with a single STAR label needs this much prose to be read as a labelled answer.
+#: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
 _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
 
@@ -99,21 +98,6 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     return {}, text, []
 
 
-def clean_title(text: str) -> str:
-    """Heading text without decoration: emoji, variation selectors, trailing back-links."""
-    text = " ".join(text.split())
-
-    def decorative(ch: str) -> bool:
-        return unicodedata.category(ch) in ("So", "Sk", "Mn", "Me", "Cf", "Co", "Zs") or ch == "\ufffd"
-
-    start, end = 0, len(text)
-    while end > start and decorative(text[end - 1]):
-        end -= 1
-    while start < end and (decorative(text[start])):
-        start += 1
-    return text[start:end].strip()
-
-
 def _word_count(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks if b.kind in ("paragraph", "html"))
 
@@ -159,6 +143,19 @@ _NAVIGATION = re.compile(r"^[\W_]*(back to (the )?(top|index|contents|questions?
 
 def _is_navigation(block: Block) -> bool:
     return block.kind == "paragraph" and len(block.text) < 80 and bool(_NAVIGATION.match(block.text))
+
+
+def _drop_navigation(blocks: list[Block]) -> list[Block]:
+    """Paragraphs, and last lines of paragraphs, that only link back up the page."""
+    out = []
+    for block in blocks:
+        if _is_navigation(block):
+            continue
+        last = block.text.rfind("\n")
+        if block.kind == "paragraph" and last > 0 and _NAVIGATION.match(block.text[last + 1 :]):
+            block = block.split(last)[0]
+        out.append(block)
+    return out
 
 
 def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
@@ -218,15 +215,18 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         return None
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
-    labelled = star_labels >= 2 or (star_labels == 1 and words >= MIN_UNLABELLED_WORDS)
+    labelled = star_labels >= 2
     if labelled and _is_template(parts):
         return None
     if not labelled:
+        # one STAR label ("Situation:" and then bullets) labels too little to place the
+        # other parts: they are inferred like prose, and the section is an answer like prose
         kind = title_kind(title)
-        if kind == "not-answer":
+        if kind == "not-answer" and not star_labels:
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
-        if not (found.is_story or (kind == "question" and found.answers_a_question)):
+        if not (found.is_story or (kind == "question" and found.answers_a_question)
+                or (star_labels and words >= MIN_UNLABELLED_WORDS)):
             return None
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
@@ -260,7 +260,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
 def parse_answers(source: SourceFile) -> list[Answer]:
     meta, text, notices = split_front_matter(source.text)
     source.notices.extend(f"{source.path}: {n}" for n in notices)
-    blocks = [b for b in _split_at_questions(parse_blocks(text)) if not _is_navigation(b)]
+    blocks = _drop_navigation(_split_at_questions(parse_blocks(text)))
     sections = _sections(blocks)
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
