@@ -165,3 +165,23 @@ def test_a_reply_under_a_behavioral_question_is_an_answer_even_without_a_story()
     run = lint(text)
     assert len(run.answers) == 1
     assert "generic-answer" in {d.rule for d in run.diagnostics}
+
+
+def test_a_thematic_break_ends_an_answer_where_no_heading_does():
+    text = ("Q: Tell me about a time you fixed a flaky test.\n"
+            "Situation: Our checkout test failed one run in five.\nTask: I owned CI that month.\n"
+            "Action: I found a race on the cart cache and added a lock.\nResult: 0 flaky runs in 4 weeks.\n\n"
+            "---\n\n"
+            "Payments come in three kinds and each kind needs its own processor, which the system "
+            "calls in order; the exercise asks for a design that adds a fourth kind without changes.\n")
+    run = lint(text)
+    assert [(a.line, a.end_line) for a in run.answers] == [(1, 5)]
+
+
+def test_under_a_heading_a_thematic_break_and_letter_word_labels_stay_inside_the_answer():
+    text = ("## Fixed the pricing cache\n\n### S - Situation\n\nPrices drifted between two nodes.\n\n---\n\n"
+            "### T - Task\n\nI had to stop the drift.\n\n---\n\n### A - Action\n\nI moved the cache to Redis.\n\n---\n\n"
+            "### R - Result\n\nDrift fell to 0 in 30 days.\n")
+    run = lint(text)
+    assert len(run.answers) == 1
+    assert [run.answers[0].parts[n].line for n in ("situation", "task", "action", "result")] == [3, 9, 15, 21]

@@ -107,7 +107,21 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     sections = [_Section(heading=None, level=0, ancestors=[])]
     stack: list[Block] = []
     label_level: int | None = None  # level of the last label heading in this section
+    after_rule = False
     for block in blocks:
+        if block.kind == "rule":
+            # only where headings do not already separate answers: under a heading, "---" is
+            # the writer's own structure inside one answer
+            current = sections[-1]
+            after_rule = current.has_prose() and (current.heading is None or question_text(current.heading) is not None)
+            continue
+        if after_rule:
+            after_rule = False
+            if block.kind != "heading" and not block_labels(block):
+                # "---" after an answer ends it (unless a label follows: "--- ### Task"); what
+                # follows, up to the next heading, stands apart
+                sections.append(_Section(heading=None, level=sections[-1].level + 1, ancestors=list(stack)))
+                label_level = None
         if question_text(block) is not None:
             if sections[-1].has_prose():
                 # the next answer of a document that separates its answers by question lines
