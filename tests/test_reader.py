@@ -185,3 +185,21 @@ def test_under_a_heading_a_thematic_break_and_letter_word_labels_stay_inside_the
     run = lint(text)
     assert len(run.answers) == 1
     assert [run.answers[0].parts[n].line for n in ("situation", "task", "action", "result")] == [3, 9, 15, 21]
+
+
+def test_emoji_before_a_label_heading_is_decoration():
+    text = ("## Cut the build time\n\n### ⭐ **Situation:**\n\nBuilds took 40 minutes.\n\n### 🎯 **Task:**\n\n"
+            "I owned CI.\n\n### ⚙️ **Action:**\n\nI cached the dependency layer.\n\n### 🏁 **Result:**\n\nBuilds take 9 minutes.\n")
+    run = lint(text)
+    assert len(run.answers) == 1 and run.answers[0].labelled
+    assert sorted(run.answers[0].parts) == ["action", "result", "situation", "task"]
+
+
+def test_a_task_told_inside_the_situation_is_the_task():
+    """"a goal stated inside the Situation counts" (GUIDE.md): no missing-part for it."""
+    text = ("**Situation:** Our search page timed out at peak and my manager asked me to fix it before the sale.\n\n"
+            "**Action:** I added an index and cached the facet counts.\n\n**Result:** p95 fell from 4 s to 300 ms.\n")
+    run = lint(text)
+    task = run.answers[0].parts["task"]
+    assert task.inferred and task.line == 1
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
