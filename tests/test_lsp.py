@@ -20,6 +20,9 @@ from .lsp_support import (FAULTY_SERVER, SERVER, apply_edits, change, covered, m
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 BANK_TEXT = BANK.read_text(encoding="utf-8")
+#: the bank with one "we" where the speaker acted: a we-instead-of-i finding on line 57
+WE_LINE = "1. **Immediate:** Restarted the job manually to restore dashboard"
+BANK_WE = BANK_TEXT.replace(WE_LINE, "1. **Immediate:** We restarted the job manually to restore dashboard")
 
 
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER, client_factory=make_client))
@@ -87,33 +90,36 @@ async def test_bank_diagnostics_at_the_cli_positions(client: LanguageClient):
         assert d.severity == {"error": 1, "warning": 2, "info": 3}[c["severity"]]
         assert d.data == {"rule": c["rule"], "part": c["part"], "answer": c["answer"]}
         assert d.code_description.href.startswith("file://") and d.code_description.href.endswith(".yaml")
-    # the squiggle is under the flagged words
-    we = next(d for d in params.diagnostics if d.code == "we-instead-of-i")
-    assert covered(BANK_TEXT, we.range) == "We"
+    # the squiggle is under the flagged words, which the messages quote
+    quoting = [d for d in params.diagnostics if d.message.startswith("'")]
+    assert quoting
+    for d in quoting:
+        assert covered(BANK_TEXT, d.range).lower() == d.message.split("'")[1].lower()
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
 
 
 async def test_edits_move_the_diagnostics_as_the_cli_sees_them(client: LanguageClient, project: Path):
     path = project / "bank.md"
-    path.write_text(BANK_TEXT, encoding="utf-8")
+    path.write_text(BANK_WE, encoding="utf-8")
     uri = path.as_uri()
-    open_document(client, uri, BANK_TEXT)
+    open_document(client, uri, BANK_WE)
     first = await published(client, uri, 1)
-    text, version = BANK_TEXT, 1
+    assert as_tuples(first.diagnostics) == expected_lsp(path, BANK_WE)
+    text, version = BANK_WE, 1
     lines = text.split("\n")
-    we = next(d for d in first.diagnostics if d.code == "we-instead-of-i")
+    (we,) = [d for d in first.diagnostics if d.code == "we-instead-of-i"]
     row = we.range.start.line
+    heading = next(i for i, line in enumerate(lines) if line.startswith("### Q91"))
     cause = next(i for i, line in enumerate(lines) if line.startswith("3. **Root Cause:**"))
-    at = len("3. **Root Cause:** ")
-    gap = lines[row].index("Found gap")
+    label = lines[row].index("Immediate")
     edits = [
         # a longer word before the flagged "We" on its line: the column moves
-        ((row, gap), (row, gap + len("Found gap")), "Found the gap"),
-        # two lines inserted above Q93: everything below moves down
-        ((row - 8, 0), (row - 8, 0), "Added a line.\n\n"),
-        # words added in Q91's Action: "We found an ..." is a new finding
-        ((cause, at), (cause, at), "We found an "),
+        ((row, label), (row, label + len("Immediate")), "Immediately"),
+        # two lines inserted above Q91: everything below moves down
+        ((heading, 0), (heading, 0), "Added a line.\n\n"),
+        # words added to another step of the Action
+        ((cause + 2, len("3. **Root Cause:** ")), (cause + 2, len("3. **Root Cause:** ")), "We found an "),
     ]
     for start, end, new in edits:
         version += 1
@@ -125,16 +131,15 @@ async def test_edits_move_the_diagnostics_as_the_cli_sees_them(client: LanguageC
         params = await published(client, uri, version)
         path.write_text(text, encoding="utf-8")
         assert as_tuples(params.diagnostics) == expected_lsp(path, text)
-    final = [d for d in params.diagnostics if d.code == "we-instead-of-i"]
-    assert [covered(text, d.range) for d in final] == ["We", "We"]
-    assert final[1].range.start.line == row + 2
-    assert final[1].range.start.character == we.range.start.character + len(" the")
+    moved = [d for d in params.diagnostics if d.code == "we-instead-of-i"]
+    assert all(covered(text, d.range) == "We" for d in moved)
+    assert (moved[0].range.start.line, moved[0].range.start.character) == (row + 2, we.range.start.character + 2)
 
 
 async def test_emoji_line_puts_the_squiggle_under_the_word(client: LanguageClient, project: Path):
     # an astral emoji (two UTF-16 units) and a combining keycap before the flagged word
-    text = BANK_TEXT.replace("**Found gap:** We used", "**Found gap:** 📌1️⃣ We used")
-    assert text != BANK_TEXT
+    text = BANK_WE.replace("**Immediate:** We", "**Immediate:** 📌1️⃣ We")
+    assert text != BANK_WE
     path = project / "emoji.md"
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
@@ -146,12 +151,13 @@ async def test_emoji_line_puts_the_squiggle_under_the_word(client: LanguageClien
     line = text.split("\n")[we.range.start.line]
     assert we.range.start.character == line.index("We") + 1  # 📌 counts two UTF-16 units
     # an edit after the emoji, in UTF-16 units, lands where the editor means
-    at = utf16(line, line.index("We used") + len("We "))
-    change(client, uri, 2, text, (we.range.start.line, at), (we.range.start.line, at + len("used")), "took")
-    text = text.replace("We used carrier", "We took carrier")
+    at = utf16(line, line.index("We restarted") + len("We "))
+    change(client, uri, 2, text, (we.range.start.line, at), (we.range.start.line, at + len("restarted")), "rebooted")
+    text = text.replace("We restarted the job", "We rebooted the job")
     params = await published(client, uri, 2)
     path.write_text(text, encoding="utf-8")
     assert as_tuples(params.diagnostics) == expected_lsp(path, text)
+    assert "We rebooted" in text
 
 
 async def test_hover_shows_the_rules_explain_text(client: LanguageClient, project: Path):
@@ -160,8 +166,9 @@ async def test_hover_shows_the_rules_explain_text(client: LanguageClient, projec
     uri = path.as_uri()
     open_document(client, uri, BANK_TEXT)
     params = await published(client, uri, 1)
-    for code in ("we-instead-of-i", "vague-claim", "no-learning"):
-        d = next(d for d in params.diagnostics if d.code == code)
+    firsts = {d.code: d for d in reversed(params.diagnostics)}
+    assert len(firsts) >= 3
+    for code, d in firsts.items():
         inside = types.Position(line=d.range.start.line, character=d.range.start.character + 1)
         hover = await client.text_document_hover_async(types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri), position=inside))
@@ -184,7 +191,7 @@ async def actions_for(client, uri, diagnostic) -> dict[str, types.CodeAction]:
 
 async def test_each_code_action_gives_text_the_cli_lints_as_expected(client: LanguageClient, project: Path):
     cases = [
-        ("bank.md", BANK_TEXT, "we-instead-of-i", "Disable we-instead-of-i for this line"),
+        ("bank.md", BANK_WE, "we-instead-of-i", "Disable we-instead-of-i for this line"),
         ("bank.md", BANK_TEXT, "vague-claim", "Disable vague-claim for this file"),
         ("task.md", (FIXTURES / "lsp" / "bold_upper_missing_task.md").read_text(), "missing-part", "Insert a Task label"),
         ("result.md", (FIXTURES / "lsp" / "headings_missing_result.md").read_text(), "missing-part",
@@ -343,8 +350,8 @@ async def test_negotiated_encodings_count_bytes_or_code_points(encoding: str, pr
         caps.general = types.GeneralClientCapabilities(position_encodings=[encoding, "utf-16"])
         result = await client.initialize_session(types.InitializeParams(capabilities=caps))
         assert result.capabilities.position_encoding == encoding
-        text = BANK_TEXT.replace("**Found gap:** We used", "**Found gap:** 📌é We used")
-        assert text != BANK_TEXT
+        text = BANK_WE.replace("**Immediate:** We", "**Immediate:** 📌é We")
+        assert text != BANK_WE
         path = project / "enc.md"
         path.write_text(text, encoding="utf-8")
         uri = path.as_uri()

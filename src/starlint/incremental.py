@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .check import check_answer
 from .disables import UNUSED, apply_directives
 from .model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Diagnostic, SourceFile
-from .reading.answers import _make_answer, answers_from_blocks, split_front_matter
+from .reading.answers import _make_answer, answers_from_blocks, prose_blocks, split_front_matter
 from .reading.decode import MAX_BYTES, ReadError, read_text
 from .reading.markdown import parse_blocks
 from .ruleset import Rule
@@ -133,12 +133,12 @@ def _parse_chunk(text: str, last: bool) -> _Chunk:
     it: the probe must come out as an empty level-1 heading on its own line, which shows that
     nothing was left open (a fence, an HTML block, a table) to swallow the next chunk."""
     if last:
-        return _Chunk(parse_blocks(text), 0, True)
+        return _Chunk(prose_blocks(parse_blocks(text)), 0, True)
     blocks = parse_blocks(text + _PROBE)
     probe_line = text.count("\n") + 1
-    closed = bool(blocks) and (lambda b: b.kind == "heading" and b.level == 1 and not b.text
-                               and b.line == probe_line)(blocks[-1])
-    return _Chunk(blocks[:-1] if closed else blocks, 0, closed)
+    end = blocks[-1] if blocks else None
+    closed = end is not None and end.kind == "heading" and end.level == 1 and not end.text and end.line == probe_line
+    return _Chunk(prose_blocks(blocks[:-1]) if closed else [], 0, closed)
 
 
 def _outline(answer: Answer) -> AnswerOutline:

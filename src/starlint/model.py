@@ -81,6 +81,19 @@ class Block:
         i = max(0, min(offset, len(self.origin_lines) - 1))
         return (self.origin_lines[i], self.origin_cols[i])
 
+    def split(self, at: int) -> tuple["Block", "Block"]:
+        """Two blocks, [0, at) and [at, end), each mapping its characters where this one did
+        (a question line inside a paragraph starts an answer of its own)."""
+        def piece(start: int, end: int) -> "Block":
+            lines = self.origin_lines[start:end] + self.origin_lines[end : end + 1]
+            cols = self.origin_cols[start:end] + self.origin_cols[end : end + 1]
+            last = self.origin_lines[max(start, end - 1)] + 1
+            strong = [(max(s, start) - start, min(e, end) - start) for s, e in self.strong if s < end and e > start]
+            return Block(self.kind, self.text[start:end], lines, cols, self.origin_lines[start] + 1, last,
+                         self.level, self.in_list, strong)
+
+        return piece(0, at), piece(at, len(self.text))
+
 
 @dataclass
 class Segment:
@@ -112,6 +125,9 @@ class Part:
     name: str  # one of PART_NAMES or EXTRA_PART_NAMES
     segments: list[Segment]
     inferred: bool = False
+    #: an inferred part whose sentences show nothing of it (a habit read as the Situation
+    #: only because it comes first) counts as missing
+    evidence: bool = True
     label: Segment | None = None  # where the label stands, if labelled
     spans: list["Span"] = field(default_factory=list)  # set by analysis
     sentences: list[Sentence] = field(default_factory=list)  # set by analysis
@@ -238,3 +254,38 @@ class Diagnostic:
             "answer": self.answer,
             "part": self.part,
         }
+
+
+#: (line, column, end_line, end_column) in the original file, 1-based, end exclusive: the
+#: convention of Diagnostic. Tuples, not SourceSpans: thousands of them cross from workers.
+Range = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class PartDetail:
+    """Where a part stands in the file, for a report that draws it."""
+
+    name: str
+    inferred: bool
+    label: Range | None  # where its label ("**SITUATION:**") stands, if labelled
+    ranges: list[Range]  # its text, a range per segment (label not included)
+    words: int
+    evidence: bool = True  # False: inferred, but nothing in it tells the part (counted missing)
+
+
+@dataclass(frozen=True)
+class AnswerDetail:
+    """What the HTML report draws beyond an AnswerSummary, as plain data. Made only when a
+    run asks for it (`lint_paths(details=True)`), so the other formats pay nothing."""
+
+    path: str
+    title: str
+    line: int
+    end_line: int
+    #: the answer's lines as written (original file, lines line..end_line)
+    lines: list[str]
+    parts: list[PartDetail]  # in reading order: STAR, then the learning tail
+    #: the figures (quantities) of the Result, as the rules see them (`span._.quantities`)
+    figures: list[Range]
+    #: Leadership Principle -> "declared" or "detected", as `starlint coverage` counts them
+    principles: dict[str, str]
