@@ -62,6 +62,16 @@ def as_tuples(diagnostics) -> list[tuple]:
              d.message) for d in diagnostics]
 
 
+async def open_saved(client: LanguageClient, folder: Path, name: str, text: str):
+    """Save `text` as folder/name (for the CLI to read), open it in the editor, and return
+    the path, the URI and the first diagnostics."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    open_document(client, uri, text)
+    return path, uri, await published(client, uri, 1)
+
+
 async def test_server_announces_incremental_sync_utf16_hover_and_quick_fixes(client: LanguageClient):
     caps = client.init_result.capabilities
     assert caps.position_encoding == types.PositionEncodingKind.Utf16
@@ -100,11 +110,7 @@ async def test_bank_diagnostics_at_the_cli_positions(client: LanguageClient):
 
 
 async def test_edits_move_the_diagnostics_as_the_cli_sees_them(client: LanguageClient, project: Path):
-    path = project / "bank.md"
-    path.write_text(BANK_WE, encoding="utf-8")
-    uri = path.as_uri()
-    open_document(client, uri, BANK_WE)
-    first = await published(client, uri, 1)
+    path, uri, first = await open_saved(client, project, "bank.md", BANK_WE)
     assert as_tuples(first.diagnostics) == expected_lsp(path, BANK_WE)
     text, version = BANK_WE, 1
     lines = text.split("\n")
@@ -140,11 +146,7 @@ async def test_emoji_line_puts_the_squiggle_under_the_word(client: LanguageClien
     # an astral emoji (two UTF-16 units) and a combining keycap before the flagged word
     text = BANK_WE.replace("**Immediate:** We", "**Immediate:** 📌1️⃣ We")
     assert text != BANK_WE
-    path = project / "emoji.md"
-    path.write_text(text, encoding="utf-8")
-    uri = path.as_uri()
-    open_document(client, uri, text)
-    params = await published(client, uri, 1)
+    path, uri, params = await open_saved(client, project, "emoji.md", text)
     assert as_tuples(params.diagnostics) == expected_lsp(path, text)
     we = next(d for d in params.diagnostics if d.code == "we-instead-of-i")
     assert covered(text, we.range) == "We"
@@ -161,11 +163,7 @@ async def test_emoji_line_puts_the_squiggle_under_the_word(client: LanguageClien
 
 
 async def test_hover_shows_the_rules_explain_text(client: LanguageClient, project: Path):
-    path = project / "hover.md"
-    path.write_text(BANK_TEXT, encoding="utf-8")
-    uri = path.as_uri()
-    open_document(client, uri, BANK_TEXT)
-    params = await published(client, uri, 1)
+    path, uri, params = await open_saved(client, project, "hover.md", BANK_TEXT)
     firsts = {d.code: d for d in reversed(params.diagnostics)}
     assert len(firsts) >= 3
     for code, d in firsts.items():
@@ -236,11 +234,7 @@ async def test_each_code_action_gives_text_the_cli_lints_as_expected(client: Lan
 
 async def test_unused_comment_can_be_removed(client: LanguageClient, project: Path):
     text = BANK_TEXT.replace("### Q91", "<!-- starlint-disable-next-line hedging -->\n### Q91", 1)
-    path = project / "unused.md"
-    path.write_text(text, encoding="utf-8")
-    uri = path.as_uri()
-    open_document(client, uri, text)
-    params = await published(client, uri, 1)
+    path, uri, params = await open_saved(client, project, "unused.md", text)
     unused = next(d for d in params.diagnostics if d.code == "unused-disable")
     actions = await actions_for(client, uri, unused)
     assert list(actions) == ["Remove the unused starlint comment"]
@@ -352,11 +346,7 @@ async def test_negotiated_encodings_count_bytes_or_code_points(encoding: str, pr
         assert result.capabilities.position_encoding == encoding
         text = BANK_WE.replace("**Immediate:** We", "**Immediate:** 📌é We")
         assert text != BANK_WE
-        path = project / "enc.md"
-        path.write_text(text, encoding="utf-8")
-        uri = path.as_uri()
-        open_document(client, uri, text)
-        params = await published(client, uri, 1)
+        path, uri, params = await open_saved(client, project, "enc.md", text)
         lines = text.split("\n")
         count = (lambda s: len(s.encode("utf-8"))) if encoding == "utf-8" else len
         want = [(d["line"] - 1, count(lines[d["line"] - 1][: d["column"] - 1]), d["end_line"] - 1,
