@@ -232,7 +232,8 @@ class StarlintServer(LanguageServer):
             state.running = False
 
     def relint_all(self) -> None:
-        self.projects.invalidate()
+        # on the lint thread, which alone reads the config cache; the lints queue after it
+        self.linting.submit(self.projects.invalidate)
         self.shown_problems.clear()
         for uri in list(self.open):
             self.request_lint(uri)
