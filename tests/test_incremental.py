@@ -125,7 +125,11 @@ def test_caches_hold_only_the_latest_version():
     for n in range(30):
         text = text.replace("restore dashboard", f"restore dashboard {n}", 1)
         linter.lint(text)
+    # as many chunks kept as the text has (a lint of the same text reuses every one)
     chunks = sum(len(pool) for pool in linter._chunks.values())
-    assert chunks == linter.lint(text).reused_chunks
-    assert len(linter._made) == len([key for key in linter._made])
-    assert len([m for m in linter._made.values() if m.answer is not None]) == 14
+    again = linter.lint(text)
+    assert chunks == again.reused_chunks and again.parsed_chunks == 0
+    # one entry per section of the latest text: the 14 answers and the sections around them
+    answers = [m.answer for m in linter._made.values() if m.answer is not None]
+    assert len(answers) == 14 and {id(a) for a in answers} == {id(a) for a in linter.answers}
+    assert len(linter._made) <= text.count("\n#") + 2  # the first line, and what comes before it

@@ -142,6 +142,10 @@ def _new_label(missing: str, style: PartPlace | None, lines: list[str]) -> tuple
     return f"**{missing.capitalize()}:** ", False
 
 
+def _rank(place: PartPlace) -> int:
+    return ORDER.index(place.name)
+
+
 def insert_label(diagnostic: Diagnostic, outline: AnswerOutline, lines: list[str]) -> Edit | None:
     """For `missing-part` in a labelled answer: the missing part's label (and a prompt to
     replace) after the part before it, or before the part after it."""
@@ -149,11 +153,11 @@ def insert_label(diagnostic: Diagnostic, outline: AnswerOutline, lines: list[str
     if missing not in ORDER or not outline.labelled or missing in outline.parts:
         return None
     index = ORDER.index(missing)
-    before = [p for p in outline.parts.values() if ORDER.index(p.name) < index]
-    after = [p for p in outline.parts.values() if ORDER.index(p.name) > index]
+    before = [p for p in outline.parts.values() if _rank(p) < index]
+    after = [p for p in outline.parts.values() if _rank(p) > index]
     if not before and not after:
         return None
-    neighbour = max(before, key=lambda p: ORDER.index(p.name)) if before else min(after, key=lambda p: ORDER.index(p.name))
+    neighbour = max(before, key=_rank) if before else min(after, key=_rank)
     label, own_lines = _new_label(missing, neighbour, lines)
     is_heading = label.lstrip().startswith("#")
     body = label + ("\n\n" if is_heading else "\n") + PROMPTS[missing] if own_lines else label + PROMPTS[missing]

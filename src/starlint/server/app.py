@@ -107,11 +107,9 @@ class StarlintServer(LanguageServer):
     def _position(self, lines: list[str], line: int, column: int, bom: bool) -> types.Position:
         """A 1-based line and code point column of starlint's -> an LSP Position."""
         line0 = max(0, line - 1)
-        if line0 >= len(lines):
-            return types.Position(line=max(0, len(lines) - 1), character=to_client(lines[-1], len(lines[-1]), self.encoding) if lines else 0)
-        text = lines[line0]
-        column0 = max(0, column - 1)
-        units = to_client(text, column0, self.encoding)
+        if line0 >= len(lines):  # past the end: the end of the last line
+            line0, column = len(lines) - 1, len(lines[-1]) + 1
+        units = to_client(lines[line0], max(0, column - 1), self.encoding)
         if bom and line0 == 0:
             units += 1 if self.encoding != UTF8 else 3
         return types.Position(line=line0, character=units)
