@@ -177,7 +177,7 @@ class Answer:
     front_matter: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> "AnswerSummary":
-        parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred)
+        parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred, p.evidence)
                  for name in PART_NAMES}
         return AnswerSummary(self.source.path, self.title, self.line, self.end_line, parts,
                              self.principles + self.section_principles)
@@ -197,6 +197,7 @@ class PartSummary:
     line: int
     end_line: int
     inferred: bool
+    told: bool = True  # False: inferred from position alone, its sentences tell nothing of it
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class AnswerSummary:
             "title": self.title,
             "line": self.line,
             "end_line": self.end_line,
-            "parts": {name: None if p is None else {"line": p.line, "end_line": p.end_line, "inferred": p.inferred}
+            "parts": {name: None if p is None else {"line": p.line, "end_line": p.end_line, "inferred": p.inferred, "told": p.told}
                       for name, p in self.parts.items()},
             "principles": self.principles,
         }
