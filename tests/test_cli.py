@@ -38,7 +38,7 @@ def test_json_shape():
     assert code == 1
     answer = data["answers"][0]
     assert set(answer) >= {"path", "title", "line", "end_line", "parts"}
-    assert answer["parts"]["result"] == {"line": 4, "end_line": 4, "inferred": False}
+    assert answer["parts"]["result"] == {"line": 4, "end_line": 4, "inferred": False, "told": True}
     diag = next(d for d in data["diagnostics"] if d["rule"] == "unquantified-result")
     assert diag == {
         "path": str(BAD), "line": 4, "column": 1, "end_line": 4, "end_column": 8,

@@ -1,28 +1,74 @@
 """`starlint coverage DIR`: which Leadership Principles the prep repo's stories show, and how
 healthy the story bank is (bank Tips 1: "PREPARE 2-3 STORIES per Leadership Principle").
 
-What counts as a story for a principle, and the health checks, are starlint.coach.stories;
-this module runs them over a lint run and renders the report."""
+What a story counts for is starlint.coach.stories (the principles it names, its section
+names, the question it answers, or only then its signals). The table is built from plain
+data, (title, path, line, principle -> how) per story, so that the HTML report draws the same
+table from its per-answer details; the health checks that need the stories' text (the same
+story told twice) run here, over the analysed answers."""
 
 from __future__ import annotations
 
 import json
 
-from .coach.stories import MAX_PRINCIPLES, MIN_STORIES, bank_health
+from .coach.stories import MAX_PRINCIPLES, MIN_STORIES, Story, credits, group_same_stories
 from .lint import LintRun
+from .model import Answer
 from .ruleset import Rule
 
 _HOW = {"named": "", "section": " (section)", "asked": " (asked: {question})", "detected": " (detected)"}
 
 
-def _question_types(rules: list[Rule]):
+def principle_checker(rules: list[Rule]):
+    """What credits stories beyond their names: the question types (those of the
+    question-fit rule in `rules`, else the built-in ones)."""
     from .coach.questions import load_question_types
     from .kinds.question_fit import QuestionFit
 
     return next((r.check.types for r in rules if isinstance(r.check, QuestionFit)), None) or load_question_types()
 
 
-def _background() -> list:
+def story_principles(answer: Answer, checker, names) -> dict[str, str]:
+    """The principles among `names` an answer counts for, and how: named, section, asked,
+    detected."""
+    wanted = set(names)
+    found: dict[str, str] = {}
+    for credit in credits(answer, checker):
+        if credit.principle in wanted:
+            found.setdefault(credit.principle, credit.how)
+    return found
+
+
+def principle_names(every_principle: bool) -> list[str]:
+    from .reading.principles import load_principles
+
+    principles = load_principles()
+    return list(principles) if every_principle else [n for n, p in principles.items() if p.tips]
+
+
+def coverage_rows(stories: list[tuple[str, str, int, dict[str, str]]], names: list[str],
+                  groups: dict[tuple[str, int], int] | None = None) -> list[dict]:
+    """Rows of the table from plain data: (title, path, line, principle -> how) per story.
+    `groups` ((path, line) -> group) says which stories tell the same story: one entry, with
+    the other places under `also`, counted once."""
+    rows = []
+    for name in names:
+        entries: dict[object, dict] = {}
+        for title, path, line, found in stories:
+            if name not in found:
+                continue
+            key = groups.get((path, line), (path, line)) if groups else (path, line)
+            if key in entries:
+                entries[key]["also"].append({"path": path, "line": line})
+            else:
+                entries[key] = {"title": title, "path": path, "line": line, "how": found[name], "also": []}
+        counted = list(entries.values())
+        rows.append({"principle": name, "stories": counted, "distinct": len(counted),
+                     "enough": len(counted) >= MIN_STORIES})
+    return rows
+
+
+def _background() -> list[Answer]:
     """The built-in bank's answers: they weigh words for the same-story test (see pairwise)."""
     from .compare.banks import builtin_bank_dir
     from .lint import lint_paths
@@ -30,12 +76,43 @@ def _background() -> list:
     return lint_paths([str(builtin_bank_dir())], []).answers
 
 
-def coverage(run: LintRun, rules: list[Rule], every_principle: bool) -> dict:
-    from .reading.principles import load_principles
+def _stories(run: LintRun, rules: list[Rule]) -> tuple[list[Story], list[dict]]:
+    checker = principle_checker(rules)
+    stories = [Story(a, credits(a, checker)) for a in run.answers]
+    return stories, group_same_stories(stories, _background())
 
-    principles = load_principles()
-    names = list(principles) if every_principle else [n for n, p in principles.items() if p.tips]
-    return bank_health(run.answers, _question_types(rules), names, _background())
+
+def _table(run: LintRun, rules: list[Rule], every_principle: bool) -> tuple[list[dict], list[Story], list[dict]]:
+    """The table's rows (a story told twice counted once), the stories, the same-story pairs."""
+    stories, duplicates = _stories(run, rules)
+    plain = [(s.answer.title, s.answer.source.path, s.answer.line,
+              {c.principle: c.how for c in reversed(s.credits)}) for s in stories]
+    groups = {(s.answer.source.path, s.answer.line): s.group for s in stories}
+    return coverage_rows(plain, principle_names(every_principle), groups), stories, duplicates
+
+
+def coverage(run: LintRun, rules: list[Rule], every_principle: bool) -> list[dict]:
+    """The table's rows, as the HTML report draws them from its details."""
+    return _table(run, rules, every_principle)[0]
+
+
+def bank_health(run: LintRun, rules: list[Rule], every_principle: bool) -> dict:
+    """The whole report as plain data: the table (each story with the question it was
+    credited for), then the health findings."""
+    rows, stories, duplicates = _table(run, rules, every_principle)
+    questions = {(s.answer.source.path, s.answer.line, c.principle): c.question for s in stories for c in s.credits
+                 if c.question}
+    for row in rows:
+        for entry in row["stories"]:
+            entry["question"] = questions.get((entry["path"], entry["line"], row["principle"]))
+    return {
+        "min_stories": MIN_STORIES,
+        "principles": rows,
+        "duplicates": duplicates,
+        "spread_thin": [{**s.place(), "principles": s.principles} for s in stories if len(s.principles) > MAX_PRINCIPLES],
+        "uncredited": [s.place() for s in stories if not s.credits],
+        "short": [r["principle"] for r in rows if not r["enough"]],
+    }
 
 
 def _place(item: dict) -> str:
@@ -50,7 +127,7 @@ def render_text(report: dict) -> str:
         mark = "ok " if row["enough"] else "NEED"
         lines.append(f"{row['principle']:<{width}}  {row['distinct']:>3} {mark}")
         for story in row["stories"]:
-            how = _HOW[story["how"]].format(question=story["question"])
+            how = _HOW.get(story["how"], "").format(question=story.get("question"))
             also = "".join(f", also {_place(a)}" for a in story["also"])
             lines.append(f"    {_place(story)}  {story['title']}{how}{also}")
     health = []

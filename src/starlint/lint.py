@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from .check import check
 from .coach.score import with_scores
 from .disables import UNUSED, apply_directives
-from .model import Answer, AnswerSummary, Diagnostic, SourceFile
+from .model import Answer, AnswerDetail, AnswerSummary, Diagnostic, SourceFile
 from .reading.answers import parse_answers
 from .reading.decode import ReadError, read_bytes, read_path
 from .ruleset import Rule
@@ -33,6 +33,8 @@ class LintRun:
     quoted: dict[str, dict[int, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # one line per input that cannot be linted
     notices: list[str] = field(default_factory=list)
+    #: made only with `details` (the HTML report): parts, figures and principles per answer
+    details: list[AnswerDetail] = field(default_factory=list)
     #: kept only with `keep_analysis` (compare, coverage, tests): Answers with their blocks
     files: list[SourceFile] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
@@ -44,6 +46,7 @@ class LintRun:
         self.quoted.update(other.quoted)
         self.errors.extend(other.errors)
         self.notices.extend(other.notices)
+        self.details.extend(other.details)
         self.files.extend(other.files)
         self.answers.extend(other.answers)
 
@@ -98,20 +101,22 @@ CHUNK_FILES = 8
 
 
 def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | None = None,
-                 keep_analysis: bool = True) -> LintRun:
+                 keep_analysis: bool = True, details: bool = False) -> LintRun:
     """Parse, analyse and check `sources`, adding to `run`. Without `keep_analysis`, only
-    plain data stays (summaries, diagnostics, quoted lines): what the formatters need."""
+    plain data stays (summaries, diagnostics, quoted lines): what the formatters need;
+    `details` adds what the HTML report draws (AnswerDetail)."""
     from .analysis import analyse
 
     run = run or LintRun()
     answers: list[Answer] = []
     for source in sources:
         run.file_count += 1
-        run.notices.extend(source.notices)
+        before = len(source.notices)
         found_here = parse_answers(source)
+        run.notices.extend(source.notices)  # the reader's, and the parser's (front matter, templates)
         if not source.text.strip():
             run.notices.append(f"{source.path}: empty file, nothing to lint")
-        elif not found_here:
+        elif not found_here and len(source.notices) == before:
             run.notices.append(f"{source.path}: no STAR answer found (no labelled parts, no first-person story)")
         answers.extend(found_here)
     analyse(answers)
@@ -130,6 +135,10 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
     # scored from the findings kept (an inline disable costs nothing), before they are sorted in
     run.summaries.extend(with_scores([answer.summary() for answer in answers], run.diagnostics[first_new:]))
     run.diagnostics.sort(key=Diagnostic.sort_key)
+    if details:
+        from .details import answer_details
+
+        run.details.extend(answer_details(answers, rules))
     if keep_analysis:
         run.files.extend(sources)
         run.answers.extend(answers)
@@ -140,6 +149,7 @@ def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | No
 PARALLEL_MIN_FILES = 24
 MAX_JOBS = 4
 _worker_rules: list[Rule] = []
+_worker_details = False
 
 
 def _lint_chunk(paths: list[str]) -> LintRun:
@@ -151,7 +161,7 @@ def _lint_chunk(paths: list[str]) -> LintRun:
             sources.append(read_source(path))
         except ReadError as exc:
             run.errors.append(str(exc))
-    return lint_sources(sources, _worker_rules, run, keep_analysis=False)
+    return lint_sources(sources, _worker_rules, run, keep_analysis=False, details=_worker_details)
 
 
 def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun, workers: int) -> LintRun:
@@ -176,14 +186,17 @@ def _lint_parallel(files: list[str], rules: list[Rule], run: LintRun, workers: i
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
-               keep_analysis: bool = True, jobs: int | None = None) -> LintRun:
+               keep_analysis: bool = True, jobs: int | None = None, details: bool = False) -> LintRun:
     """Lint files and folders. `jobs`: worker processes for large folders (None: one per
-    core, at most MAX_JOBS; 1: this process only, the least memory)."""
+    core, at most MAX_JOBS; 1: this process only, the least memory). `details`: also the
+    per-answer data the HTML report draws."""
     run = LintRun()
     files = list(walk(paths, run.notices))
     workers = min(MAX_JOBS, os.cpu_count() or 1) if jobs is None else jobs
     if (not keep_analysis and workers > 1 and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
             and sys.platform.startswith("linux")):
+        global _worker_details
+        _worker_details = details  # read by the forked workers, as _worker_rules is
         return _lint_parallel(files, rules, run, workers)
     chunk: list[SourceFile] = []
     for path in files:
@@ -192,10 +205,10 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdi
         except ReadError as exc:
             run.errors.append(str(exc))
         if len(chunk) >= CHUNK_FILES:
-            lint_sources(chunk, rules, run, keep_analysis)
+            lint_sources(chunk, rules, run, keep_analysis, details)
             chunk = []
     if chunk or not run.file_count:
-        lint_sources(chunk, rules, run, keep_analysis)
+        lint_sources(chunk, rules, run, keep_analysis, details)
     return run
 
 

@@ -84,34 +84,3 @@ def group_same_stories(stories: list[Story], background: list[Answer]) -> list[d
     for i, story in enumerate(stories):
         story.group = root(i)
     return pairs
-
-
-def bank_health(answers: list[Answer], types: tuple[QuestionType, ...], names: list[str],
-                background: list[Answer]) -> dict:
-    """The coverage report as plain data: per principle its distinct stories (a story told
-    twice is one entry with both places), then the health findings."""
-    stories = [Story(a, credits(a, types)) for a in answers]
-    duplicates = group_same_stories(stories, background)
-    rows = []
-    for name in names:
-        entries: dict[int, dict] = {}
-        for story in stories:
-            how = next((c for c in story.credits if c.principle == name), None)
-            if how is None:
-                continue
-            entry = entries.get(story.group)
-            if entry is None:
-                entries[story.group] = {**story.place(), "how": how.how, "question": how.question, "also": []}
-            else:
-                entry["also"].append({"path": story.answer.source.path, "line": story.answer.line})
-        rows.append({"principle": name, "stories": list(entries.values()), "distinct": len(entries),
-                     "enough": len(entries) >= MIN_STORIES})
-    spread = [{**s.place(), "principles": s.principles} for s in stories if len(s.principles) > MAX_PRINCIPLES]
-    return {
-        "min_stories": MIN_STORIES,
-        "principles": rows,
-        "duplicates": duplicates,
-        "spread_thin": spread,
-        "uncredited": [s.place() for s in stories if not s.credits],
-        "short": [r["principle"] for r in rows if not r["enough"]],
-    }

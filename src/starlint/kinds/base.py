@@ -66,6 +66,16 @@ def part_of(answer: Answer, block: Block, offset: int) -> str | None:
     return None
 
 
+def shared_with(part: Part, parts: list[Part]) -> bool:
+    """An inferred part whose text lies inside another of `parts` (a Task read from the
+    Situation's sentence): its words are counted once, with the other."""
+    return part.inferred and any(
+        other is not part and all(any(seg.block is o.block and o.start <= seg.start and seg.end <= o.end
+                                      for o in other.segments) for seg in part.segments)
+        for other in parts
+    )
+
+
 def anchor(answer: Answer, part: Part | None) -> tuple[Block, int, int]:
     """Where a finding about a whole part (or answer) points: its label, first words, title."""
     if part is not None:
@@ -108,7 +118,10 @@ class SpanMatcher:
         if not isinstance(self.patterns, list) or not all(isinstance(p, list) for p in self.patterns):
             raise ValueError("patterns must be a list of spaCy token patterns (lists of dicts)")
         regexes = regex if isinstance(regex, list) else ([regex] if regex else [])
-        self.regexes = [compile_regex(str(r), ignorecase) for r in regexes]
+        self.regexes = [compile_regex(str(r), ignorecase) for r in regexes]  # each checked on its own
+        if len(self.regexes) > 1:
+            # one pass over the text instead of one per pattern (no-learning has two dozen)
+            self.regexes = [compile_regex("|".join(f"(?:{r})" for r in regexes), ignorecase)]
         self.ignorecase = ignorecase
         self._phrase_matcher = None
         self._token_matcher = None

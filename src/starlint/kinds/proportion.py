@@ -6,16 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import PART_NAMES, Answer
-from .base import Finding, Kind, anchor
-
-
-def _shared(part, others) -> bool:
-    """An inferred part whose text lies inside another part of the list."""
-    return part.inferred and any(
-        other is not part and all(any(seg.block is o.block and o.start <= seg.start and seg.end <= o.end
-                                      for o in other.segments) for seg in part.segments)
-        for other in others
-    )
+from .base import Finding, Kind, anchor, shared_with
 
 
 class Proportion(Kind):
@@ -44,7 +35,7 @@ class Proportion(Kind):
         num = sum(p.word_count for p in num_parts)
         den_parts = [answer.parts[n] for n in self.denominator if n in answer.parts]
         # a Task read from inside the Situation shares its words: count them once
-        den = sum(p.word_count for p in den_parts if not _shared(p, den_parts))
+        den = sum(p.word_count for p in den_parts if not shared_with(p, den_parts))
         if num == 0 or den == 0 or num / den >= self.min:
             return
         block, start, end = anchor(answer, num_parts[0])

@@ -108,7 +108,21 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     sections = [_Section(heading=None, level=0, ancestors=[])]
     stack: list[Block] = []
     label_level: int | None = None  # level of the last label heading in this section
+    after_rule = False
     for block in blocks:
+        if block.kind == "rule":
+            # only where headings do not already separate answers: under a heading, "---" is
+            # the writer's own structure inside one answer
+            current = sections[-1]
+            after_rule = current.has_prose() and (current.heading is None or question_text(current.heading) is not None)
+            continue
+        if after_rule:
+            after_rule = False
+            if block.kind != "heading" and not block_labels(block):
+                # "---" after an answer ends it (unless a label follows: "--- ### Task"); what
+                # follows, up to the next heading, stands apart
+                sections.append(_Section(heading=None, level=sections[-1].level + 1, ancestors=list(stack)))
+                label_level = None
         if question_text(block) is not None:
             if sections[-1].has_prose():
                 # the next answer of a document that separates its answers by question lines
@@ -196,6 +210,12 @@ def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     return parts, len(star_labels)
 
 
+def _tells(parts: dict[str, Part]) -> bool:
+    """The parts narrate something (under a title such as "Tips", a labelled section must)."""
+    found = evidence([p.text for n, p in parts.items() if n in PART_NAMES])
+    return found.narrated + found.habitual >= 2
+
+
 def _is_template(parts: dict[str, Part]) -> bool:
     """A `STAR:` skeleton: every part empty, a placeholder, or an instruction ("Describe
     the context", "What did YOU do?"), none of them telling anything."""
@@ -220,7 +240,11 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     words = _word_count(section.blocks)
     labelled = star_labels >= 2
     if labelled and _is_template(parts):
+        line = (section.heading or section.blocks[0]).line
+        source.notices.append(f"{source.path}:{line}: a STAR template (labels with nothing told under them), not linted")
         return None
+    if labelled and title_kind(title) == "not-answer" and not _tells(parts):
+        return None  # "Situation: Set the context" in a tips list
     if not labelled:
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
@@ -265,7 +289,19 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
 def parse_answers(source: SourceFile) -> list[Answer]:
     meta, text, notices = split_front_matter(source.text)
     source.notices.extend(f"{source.path}: {n}" for n in notices)
-    blocks = _drop_navigation(_split_at_questions(parse_blocks(text)))
+    return answers_from_blocks(source, prose_blocks(parse_blocks(text)), meta)
+
+
+def prose_blocks(blocks: list[Block]) -> list[Block]:
+    """Parsed blocks as sections are cut from them: question lines apart, navigation links
+    dropped. Block by block, so the editor server can do it per piece of a file."""
+    return _drop_navigation(_split_at_questions(blocks))
+
+
+def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, make=None) -> list[Answer]:
+    """The answers of a file's blocks. The editor server parses a file piecewise and passes
+    a `make` that reuses the Answers of unchanged sections."""
+    make = make or _make_answer
     sections = _sections(blocks)
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
@@ -273,7 +309,7 @@ def parse_answers(source: SourceFile) -> list[Answer]:
     for section in sections:
         question = question_text(section.heading) if section.heading is not None else None
         title = clean_title(question or section.heading.text) if section.heading else default_title
-        answer = _make_answer(source, section, title or default_title, meta)
+        answer = make(source, section, title or default_title, meta)
         if answer is not None:
             answers.append(answer)
     return answers

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 #: Fewer words than this is a note, not a story, whatever it narrates.
 MIN_STORY_WORDS = 15
 
-_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!\w)'[^'\n]{3,300}'(?!\w)")
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!\w)'[^'\n]{3,300}'(?!\w)"
+                     # a sample introduced by a colon whose closing quote the writer forgot
+                     r"|:\s*[\"\u201c][^\"\u201d\n]*$", re.MULTILINE)
+#: sequence words before an imperative: "Then choose an anecdote ..."
+_LEAD_IN = re.compile(r"^(?:then|next|first|second|finally|also|and|but|so|now|always|never),?\s+", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 #: a soft line break inside a paragraph is a space, unless a bullet or a label opens the next line
 _SOFT_BREAK = re.compile(r"\n(?![ \t]*(?:[-*+\u2022]|\d+[.)]|\(?[A-Za-z]{1,20}\)?:))")
@@ -60,7 +64,8 @@ _IMPERATIVE = re.compile(
     r"practice|practise|think|remember|try|show|highlight|include|mention|start|end|quantify|give|"
     r"choose|pick|tell|say|write|read|research|know|understand|emphasi[sz]e|listen|stay|share|"
     r"walk|list|provide|identify|consider|prioriti[sz]e|set|state|spend|limit|structure|frame|"
-    r"end|finish|close|align|connect|tie|link|map|follow|note|review|reflect|discuss|have|get)\b",
+    r"end|finish|close|align|connect|tie|link|map|follow|note|review|reflect|discuss|have|get|tread|begin|"
+    r"acknowledge|explain|expect|emphasize|demonstrate|illustrate|mention|pause|breathe|smile)\b",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_+|-+)?\s*$", re.IGNORECASE)
@@ -74,7 +79,8 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"introduc(e yourself|tion)|elevator pitch|weakness(es)?|strengths?( and weakness(es)?)?|salary|compensation|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask)|tips?|advice|things to (keep in mind|remember|note|know)|"
-    r"notes?|template|framework|checklist|resources|references|links|overview|agenda|(table of )?contents|"
+    r"notes?|template|framework|checklist|resources|references?|glossary|definitions?|links|overview|agenda|"
+    r"(table of )?contents|"
     r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
     re.IGNORECASE,
 )
@@ -144,7 +150,7 @@ def evidence(lines: list[str]) -> StoryEvidence:
             if not _WORD.search(sentence):
                 continue
             sentences += 1
-            first = sentence.lstrip("-*+>#0123456789.) \t")
+            first = _LEAD_IN.sub("", sentence.lstrip("-*+>#0123456789.)( \t_"))
             mine = bool(_FIRST_PERSON.search(sentence))
             first_person += mine
             if sentence.endswith("?"):
