@@ -86,9 +86,14 @@ def test_inline_disable_costs_nothing():
 def test_json_has_the_score_with_its_parts():
     code, data = cli_json(str(BANK))
     score = data["answers"][2]["score"]
-    assert score["total"] == 87
-    assert score["parts"]["learning"] == {"points": 0, "weight": 10, "lost_to": ["no-learning"]}
-    assert score["parts"]["completeness"] == {"points": 40, "weight": 40, "lost_to": []}
+    assert score == {
+        "total": 87,
+        "parts": {"completeness": 40, "length": 10, "action": 15, "result": 7, "ownership": 10, "learning": 0,
+                  "clarity": 5},
+        "out_of": {"completeness": 40, "length": 10, "action": 15, "result": 10, "ownership": 10, "learning": 10,
+                   "clarity": 5},
+        "lost_to": {"result": ["vague-claim"], "learning": ["no-learning"]},
+    }
     assert data["answers"][2]["words"] > 100
 
 

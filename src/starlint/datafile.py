@@ -21,12 +21,20 @@ def builtin_data_path(name: str) -> Path:
 
 @dataclass
 class DataFile:
-    """One data file's records and where each key stands, for messages."""
+    """One data file's records, and where each key stands, for messages: read a second
+    time, with the node tree, only when a message needs a line (a run that loads good files
+    builds no tree; the tree of the question types is thousands of objects)."""
 
     path: str
     records: list[Any]
-    lines: dict[tuple, int]
     key: str  # the top-level key holding the records
+    _lines: dict[tuple, int] | None = None
+
+    @property
+    def lines(self) -> dict[tuple, int]:
+        if self._lines is None:
+            self._lines = read_yaml(self.path, "data file")[1]
+        return self._lines
 
     def line(self, *at: Any) -> int:
         """The line of the deepest key of `at` that the file has (a record's own line at least)."""
@@ -79,15 +87,38 @@ class DataFile:
         return out
 
 
+def line_of(path: str, key: str, *at: Any) -> int:
+    """The line of a record (or of a key in it) of a data file, read again for a message."""
+    return DataFile(path, [], key).line(*at)
+
+
 def load_data_file(path: str | Path, key: str, what: str) -> DataFile:
-    """A data file whose records are a list under `key`."""
-    data, lines = read_yaml(path, what)
+    """A data file whose records are a list under `key` (the safe loader only, as for rules)."""
+    import gc
+
+    import yaml
+
     path = str(path)
+    collecting = gc.isenabled()
+    gc.disable()  # parsing makes thousands of short-lived objects and no cycles to collect
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read {what} ({exc})") from None
+    except yaml.YAMLError:
+        read_yaml(path, what)  # raises the error with its line
+        raise
+    finally:
+        if collecting:
+            gc.enable()
+    file = DataFile(path, data[key] if isinstance(data, dict) and key in data else [], key)
     if not isinstance(data, dict) or key not in data:
         raise RuleError(f"{path}:1: {what} holds '{key}: [...]'")
     extra = sorted(set(data) - {key})
     if extra:
-        raise RuleError(f"{path}:{lines.get((extra[0],), 1)}: unknown key '{extra[0]}' beside '{key}'")
+        raise RuleError(f"{path}:{file.lines.get((extra[0],), 1)}: unknown key '{extra[0]}' beside '{key}'")
     if not isinstance(data[key], list):
-        raise RuleError(f"{path}:{lines.get((key,), 1)}: '{key}' must be a list")
-    return DataFile(path, data[key], lines, key)
+        raise RuleError(f"{path}:{file.lines.get((key,), 1)}: '{key}' must be a list")
+    return file

@@ -11,7 +11,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .nlp.tokens import span_text, span_words
+from .nlp.tokens import span_text, span_words, words_before
 
 if TYPE_CHECKING:  # spaCy is imported lazily; the model only names its types
     from spacy.tokens import Doc, Span
@@ -181,7 +181,7 @@ class Answer:
     def summary(self) -> "AnswerSummary":
         parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred, p.evidence)
                  for name in PART_NAMES}
-        words = sum(span_words(b.doc[:]) for b in self.blocks if b.kind != "heading" and b.doc is not None)
+        words = sum(words_before(b.doc)[-1] for b in self.blocks if b.kind != "heading" and b.doc is not None)
         return AnswerSummary(self.source.path, self.title, self.line, self.end_line, parts,
                              self.principles + self.section_principles, words)
 
@@ -221,9 +221,13 @@ class Score:
     parts: tuple[ScorePart, ...]
 
     def as_dict(self) -> dict[str, Any]:
+        """{"total", "parts": points per part, "out_of": each part's weight, "lost_to": the
+        rules that cost points, for the parts that lost some}: one line per part in the JSON
+        report, which holds one of these per answer."""
         return {"total": self.total,
-                "parts": {p.name: {"points": p.points, "weight": p.weight, "lost_to": list(p.lost_to)}
-                          for p in self.parts}}
+                "parts": {p.name: p.points for p in self.parts},
+                "out_of": {p.name: p.weight for p in self.parts},
+                "lost_to": {p.name: list(p.lost_to) for p in self.parts if p.lost_to}}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block
 
@@ -63,34 +63,59 @@ class QuestionType:
     id: str
     name: str
     principles: tuple[str, ...]
-    asked: Any  # one compiled RE2 alternation
-    unless: Any | None
+    asked: tuple[str, ...]  # RE2 regexes, any case
+    unless: tuple[str, ...]
     shows: tuple[Signal, ...]
     source: str
-    line: int
-
-    def is_asked_by(self, title: str) -> bool:
-        return bool(self.asked.search(title)) and not (self.unless is not None and self.unless.search(title))
 
 
-def _alternation(data, regexes: list[str], at: tuple):
-    """One RE2 pattern for a list (one search per title); when it does not compile, each
-    is compiled on its own so that the error names the regex at fault."""
+class QuestionTypes(tuple):
+    """The question types of a file, and one RE2 set of their `asked` (and one of their
+    `unless`) regexes: a title is matched against every type in one call."""
+
+    def __new__(cls, types, data):
+        self = super().__new__(cls, types)
+        self._asked = _regex_set(data, [(i, "asked", t.asked) for i, t in enumerate(types)])
+        unless = [(i, "unless", t.unless) for i, t in enumerate(types) if t.unless]
+        self._unless_owner = [i for i, _, _ in unless]
+        self._unless = _regex_set(data, unless) if unless else None
+        return self
+
+    def asked_by(self, title: str) -> list[QuestionType]:
+        asked = self._asked.Match(title) or []
+        if asked and self._unless is not None:
+            vetoed = {self._unless_owner[k] for k in self._unless.Match(title) or []}
+            asked = [i for i in asked if i not in vetoed]
+        return [self[i] for i in sorted(asked)]
+
+
+def _regex_set(data, lists: list[tuple[int, str, tuple[str, ...]]]):
+    """An RE2 set with one alternation per list; a regex RE2 cannot compile is an error
+    naming its file and line."""
+    import re2
+
     from ..kinds.base import compile_regex
 
-    try:
-        return compile_regex("|".join(f"(?:{r})" for r in regexes), True)
-    except ValueError:
-        for i, pattern in enumerate(regexes):
-            try:
-                compile_regex(pattern, True)
-            except ValueError as exc:
-                raise data.error(str(exc), *at, i) from None
-        raise
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False
+    regexes = re2.Set.SearchSet(options)
+    for i, key, patterns in lists:
+        try:
+            regexes.Add("|".join(f"(?:{r})" for r in patterns))
+        except re2.error:
+            for j, pattern in enumerate(patterns):
+                try:
+                    compile_regex(pattern, True)
+                except ValueError as exc:
+                    raise data.error(str(exc), i, key, j) from None
+            raise data.error(f"'{key}' does not compile as one RE2 pattern", i, key) from None
+    regexes.Compile()
+    return regexes
 
 
 @lru_cache(maxsize=8)
-def load_question_types(path: str | None = None) -> tuple[QuestionType, ...]:
+def load_question_types(path: str | None = None) -> QuestionTypes:
     """The question types of a file (default: the built-in one). RuleError on a broken file."""
     from ..datafile import builtin_data_path, load_data_file
     from ..kinds.base import SpanMatcher
@@ -111,9 +136,8 @@ def load_question_types(path: str | None = None) -> tuple[QuestionType, ...]:
         for name in named:
             if name not in principles:
                 raise data.error(f"unknown Leadership Principle '{name}'", i, "principles")
-        asked = _alternation(data, data.strings(record["asked"], i, "asked"), (i, "asked"))
-        unless_list = data.strings(record.get("unless"), i, "unless")
-        unless = _alternation(data, unless_list, (i, "unless")) if unless_list else None
+        asked = tuple(data.strings(record["asked"], i, "asked"))
+        unless = tuple(data.strings(record.get("unless"), i, "unless"))
         if not isinstance(record["shows"], list) or not record["shows"]:
             raise data.error("'shows' must be a list of signals", i, "shows")
         signals = []
@@ -147,8 +171,8 @@ def load_question_types(path: str | None = None) -> tuple[QuestionType, ...]:
                 raise data.error("a signal needs phrases, lemmas, regex, a principle or a part", *at)
             signals.append(Signal(str(spec["what"]), tuple(parts) if parts else None, matcher, principle, part))
         types.append(QuestionType(qid, str(record["name"]), tuple(named), asked, unless, tuple(signals),
-                                  str(record["source"]), data.line(i)))
-    return tuple(types)
+                                  str(record["source"])))
+    return QuestionTypes(types, data)
 
 
 def resolve_path(value: str | None, rule_path: str) -> str | None:
@@ -178,12 +202,11 @@ def question_title(answer: Answer) -> str:
     return text
 
 
-def asked_types(answer: Answer, types: tuple[QuestionType, ...]) -> list[QuestionType]:
+def asked_types(answer: Answer, types: QuestionTypes) -> list[QuestionType]:
     """The question types the answer's heading or question line asks (none without either)."""
     if question_block(answer) is None:
         return []
-    title = question_title(answer)
-    return [t for t in types if t.is_asked_by(title)]
+    return types.asked_by(question_title(answer))
 
 
 def _scope(answer: Answer, parts: tuple[str, ...] | None) -> str | list[str]:

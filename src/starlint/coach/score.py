@@ -102,13 +102,17 @@ def score_answer(summary: AnswerSummary, diagnostics: Iterable[Diagnostic],
                  weights: tuple[Weight, ...] | None = None) -> Score:
     """The score of one answer from its own diagnostics."""
     weights = weights or load_weights()
-    found = [(d.rule, d.part) for d in diagnostics]
+    by_rule: dict[str, int] = {}
+    by_rule_part: dict[tuple[str, str | None], int] = {}
+    for d in diagnostics:
+        by_rule[d.rule] = by_rule.get(d.rule, 0) + 1
+        by_rule_part[(d.rule, d.part)] = by_rule_part.get((d.rule, d.part), 0) + 1
     parts = []
     for weight in weights:
         lost = 0.0
         lost_to: list[str] = []
         for loss in weight.losses:
-            n = sum(1 for rule, part in found if rule == loss.rule and (loss.part is None or part == loss.part))
+            n = by_rule.get(loss.rule, 0) if loss.part is None else by_rule_part.get((loss.rule, loss.part), 0)
             if n:
                 lost += n * loss.points
                 lost_to.append(loss.rule)

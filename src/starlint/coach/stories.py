@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Answer
-from .questions import QuestionType, asked_types, missing_signals
+from .questions import QuestionTypes, asked_types, missing_signals
 
 #: Bank Tips 1: "PREPARE 2-3 STORIES per Leadership Principle".
 MIN_STORIES = 2
@@ -46,7 +46,7 @@ class Story:
         return {"path": self.answer.source.path, "line": self.answer.line, "title": self.answer.title}
 
 
-def credits(answer: Answer, types: tuple[QuestionType, ...]) -> list[Credit]:
+def credits(answer: Answer, types: QuestionTypes) -> list[Credit]:
     from ..kinds.principle import signal_matches
     from ..reading.principles import load_principles
 

@@ -16,6 +16,7 @@ from .base import Finding, Kind, SpanMatcher, anchor, scope_spans
 @lru_cache(maxsize=1)
 def principle_signals() -> dict[str, tuple[SpanMatcher, str | None]]:
     """Name -> (matcher, part whose figures count), compiled once per process."""
+    from ..datafile import line_of
     from ..ruleset import RuleError
 
     out = {}
@@ -24,7 +25,8 @@ def principle_signals() -> dict[str, tuple[SpanMatcher, str | None]]:
         try:
             matcher = SpanMatcher(spec.get("phrases"), spec.get("patterns"), spec.get("regex"), True, spec.get("lemmas"))
         except ValueError as exc:
-            raise RuleError(f"{principle.path}:{principle.line}: principle '{name}': {exc}") from None
+            line = line_of(principle.path, "principles", principle.index, "signals")
+            raise RuleError(f"{principle.path}:{line}: principle '{name}': {exc}") from None
         out[name] = (matcher, spec.get("quantity_in"))
     return out
 

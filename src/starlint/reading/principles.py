@@ -30,7 +30,7 @@ class PrincipleData:
     signals: dict[str, Any] = field(hash=False)
     source: str
     path: str
-    line: int
+    index: int  # its place in the file (datafile.line_of gives the line, for a message)
 
 
 @lru_cache(maxsize=4)
@@ -53,8 +53,7 @@ def load_principles(path: str | None = None) -> dict[str, PrincipleData]:
             raise data.error("'quantity_in' names a part: situation, task, action, result or learning",
                              i, "signals", "quantity_in")
         out[name] = PrincipleData(name, tuple(data.strings(record.get("aliases"), i, "aliases")),
-                                  bool(record.get("tips", False)), signals, str(record["source"]), path,
-                                  data.line(i))
+                                  bool(record.get("tips", False)), signals, str(record["source"]), path, i)
     return out
 
 
@@ -90,9 +89,14 @@ def find_principles(text: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+@lru_cache(maxsize=1)
+def _any_principle() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _patterns().values()), re.IGNORECASE)
+
+
 def principle_spans(text: str) -> list[tuple[int, int]]:
     """Where principles are named in `text` (question fit reads a title without them)."""
-    return sorted((m.start(), m.end()) for p in _patterns().values() for m in p.finditer(text))
+    return [(m.start(), m.end()) for m in _any_principle().finditer(text)]
 
 
 def principles_from_front_matter(meta: dict) -> list[str]:
