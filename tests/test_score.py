@@ -90,10 +90,10 @@ def test_json_has_the_score_with_its_parts():
         "total": 87,
         "parts": {"completeness": 40, "length": 10, "action": 15, "result": 7, "ownership": 10, "learning": 0,
                   "clarity": 5},
-        "out_of": {"completeness": 40, "length": 10, "action": 15, "result": 10, "ownership": 10, "learning": 10,
-                   "clarity": 5},
         "lost_to": {"result": ["vague-claim"], "learning": ["no-learning"]},
     }
+    assert {w.name: w.weight for w in load_weights()} == {"completeness": 40, "length": 10, "action": 15, "result": 10,
+                                                           "ownership": 10, "learning": 10, "clarity": 5}
     assert data["answers"][2]["words"] > 100
 
 

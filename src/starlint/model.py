@@ -221,12 +221,11 @@ class Score:
     parts: tuple[ScorePart, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        """{"total", "parts": points per part, "out_of": each part's weight, "lost_to": the
-        rules that cost points, for the parts that lost some}: one line per part in the JSON
-        report, which holds one of these per answer."""
+        """{"total", "parts": points per part, "lost_to": the rules that cost points, for the
+        parts that lost some}: short, as the JSON report holds one per answer (what each part
+        is out of is rules/score.yaml's, the same for every answer)."""
         return {"total": self.total,
                 "parts": {p.name: p.points for p in self.parts},
-                "out_of": {p.name: p.weight for p in self.parts},
                 "lost_to": {p.name: list(p.lost_to) for p in self.parts if p.lost_to}}
 
 
