@@ -197,8 +197,9 @@ def question_title(answer: Answer) -> str:
     if answer.question is not None and answer.question is not answer.heading:
         titles.append(question_text(answer.question) or answer.question.text)
     text = " / ".join(titles)
-    for start, end in reversed(principle_spans(text)):
-        text = text[:start] + " " + text[end:]
+    if answer.principles:  # the reader found principle names in the heading (or front matter)
+        for start, end in reversed(principle_spans(text)):
+            text = text[:start] + " " + text[end:]
     return text
 
 
