@@ -55,3 +55,16 @@ def blank_pipeline(monkeypatch):
     monkeypatch.delenv(pipeline.PIPELINE_ENV)
     pipeline.trained_pipeline.cache_clear()
     syntax._parse.cache_clear()
+
+
+def data_file_error(tmp_path, name: str, text: str, loader) -> str:
+    """The error a data-file loader gives for `text`: one line, naming the file first."""
+    from starlint.ruleset import RuleError
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        loader(str(path))
+    message = str(info.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    return message

@@ -8,9 +8,8 @@ import pytest
 from starlint.coach.questions import load_question_types
 from starlint.reading import principles
 from starlint.reading.principles import find_principles, load_principles
-from starlint.ruleset import RuleError
 
-from .conftest import lint
+from .conftest import data_file_error, lint
 
 
 def test_sixteen_principles_each_with_signals_and_a_source():
@@ -67,8 +66,4 @@ def test_every_principle_named_in_a_heading():
     ("principles: !!python/object/apply:os.system [echo hi]\n", ":1:"),
 ])
 def test_broken_principles_file(tmp_path, text, problem):
-    path = tmp_path / "principles.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(RuleError) as info:
-        load_principles(str(path))
-    assert str(info.value).startswith(str(path)) and problem in str(info.value)
+    assert problem in data_file_error(tmp_path, "principles.yaml", text, load_principles)

@@ -9,9 +9,7 @@ import pytest
 
 from starlint.coach.score import WordBand, load_weights, score_answer
 from starlint.model import AnswerSummary, Diagnostic
-from starlint.ruleset import RuleError
-
-from .conftest import BANK, FIXTURES, cli_json, lint, lint_file, run_cli
+from .conftest import BANK, FIXTURES, cli_json, data_file_error, lint, lint_file, run_cli
 
 #: The bank's 14 answers, as the README reports them.
 BANK_SCORES = {
@@ -155,12 +153,7 @@ def test_bad_fail_under_on_the_command_line_is_exit_2():
     ("weights: []\n", ":1: score file holds 'parts: [...]'"),
 ])
 def test_broken_weights_are_one_line_errors(tmp_path, text, problem):
-    path = tmp_path / "score.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(RuleError) as info:
-        load_weights(str(path))
-    assert str(info.value).startswith(str(path)) and problem in str(info.value)
-    assert "\n" not in str(info.value)
+    assert problem in data_file_error(tmp_path, "score.yaml", text, load_weights)
 
 
 def test_score_is_on_the_plain_summary_for_other_reports():
