@@ -17,6 +17,8 @@ from urllib.parse import quote
 #: what forces quoting: lone surrogates (undecodable bytes), C0/C1 controls and DEL, and the
 #: Unicode line and paragraph separators (a line break to many readers)
 _ODD = re.compile("[\udc80-\udcff\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: in a name, also a quote or a backslash, so that a shown name is never ambiguous (as git)
+_QUOTE = re.compile('[\udc80-\udcff\x00-\x1f\x7f-\x9f\u2028\u2029"\\\\]')
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
@@ -31,10 +33,11 @@ def _escape(ch: str) -> str:
 
 @lru_cache(maxsize=4096)
 def display_path(path: str) -> str:
-    """The name itself, or C-quoted when it holds undecodable bytes or control characters."""
-    if not _ODD.search(path):
+    """The name itself, or C-quoted when it holds undecodable bytes, control characters, a
+    quote or a backslash."""
+    if not _QUOTE.search(path):
         return path
-    return '"' + re.sub(r'[\udc80-\udcff\x00-\x1f\x7f-\x9f\u2028\u2029"\\]', lambda m: _escape(m.group(0)), path) + '"'
+    return '"' + _QUOTE.sub(lambda m: _escape(m.group(0)), path) + '"'
 
 
 def one_line(message: str) -> str:
