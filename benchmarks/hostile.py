@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from starlint.workers import group_processes
+
 ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT / "corpus" / "bank1.md"
 ANSWER = (ROOT / "tests" / "fixtures" / "answers" / "plain_lines_no_result_number.md").read_bytes()
@@ -118,20 +120,6 @@ def judge(outcome: Outcome, codes: tuple[int, ...], one_line: bool = True, extra
     return "ok"
 
 
-def _group_alive(pgid: int) -> list[int]:
-    alive = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    fields = handle.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] != "Z" and int(fields[2]) == pgid:
-                alive.append(int(entry))
-    return alive
-
-
 # The cases -----------------------------------------------------------------------------------
 
 def case_fifo_named(tmp: Path, timeout: float):
@@ -155,7 +143,7 @@ def _signal_case(tmp: Path, timeout: float, signum: int, to_group: bool, code: i
 
     def interrupt(proc):
         deadline = time.monotonic() + timeout
-        while len(_group_alive(proc.pid)) < 5 and time.monotonic() < deadline and proc.poll() is None:
+        while len(group_processes(proc.pid)) < 5 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
         time.sleep(0.5)
         sent = time.perf_counter()
@@ -166,7 +154,7 @@ def _signal_case(tmp: Path, timeout: float, signum: int, to_group: bool, code: i
             pass
         took = time.perf_counter() - sent
         time.sleep(0.3)
-        left = _group_alive(proc.pid)
+        left = group_processes(proc.pid)
         return took, f"ended {took:.2f} s after the signal; {len(left)} process(es) left"
 
     outcome = _run(["-j", "4", "many"], tmp, timeout, after_start=interrupt)

@@ -19,6 +19,7 @@ from urllib.parse import unquote_to_bytes, urljoin, urlsplit
 import pytest
 
 from starlint.reading.decode import MAX_BYTES, ReadError, read_stream
+from starlint.workers import group_processes
 
 from .conftest import BANK, FIXTURES, cli_json, run_cli
 
@@ -68,22 +69,6 @@ def test_character_device_is_refused():
 
 # 2. Signals during a parallel run --------------------------------------------------------------
 
-def _group_processes(pgid: int) -> list[int]:
-    """Live (not zombie) processes of a process group, from /proc: no psutil needed."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z" and int(fields[2]) == pgid:
-            found.append(int(entry))
-    return found
-
-
 @pytest.fixture(scope="module")
 def many_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("many")
@@ -104,7 +89,7 @@ def test_a_signal_ends_the_whole_parallel_run(many_files, signum, to_group, code
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
-        while len(_group_processes(proc.pid)) < 5:  # main + 4 workers, busy linting
+        while len(group_processes(proc.pid)) < 5:  # main + 4 workers, busy linting
             assert proc.poll() is None, "the run ended before it could be interrupted"
             assert time.monotonic() < deadline, "workers never started"
             time.sleep(0.05)
@@ -120,11 +105,11 @@ def test_a_signal_ends_the_whole_parallel_run(many_files, signum, to_group, code
             assert one_line(stderr) == line
         assert took < 2.0, f"the run took {took:.2f} s to end"
         deadline = time.monotonic() + 2
-        while _group_processes(proc.pid) and time.monotonic() < deadline:
+        while group_processes(proc.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert _group_processes(proc.pid) == [], "orphaned workers"
+        assert group_processes(proc.pid) == [], "orphaned workers"
     finally:
-        if proc.poll() is None or _group_processes(proc.pid):
+        if proc.poll() is None or group_processes(proc.pid):
             try:
                 os.killpg(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
