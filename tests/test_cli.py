@@ -19,11 +19,11 @@ def test_text_format_one_line_per_finding_and_summary():
     code, out, _ = run_cli(str(BAD))
     lines = out.splitlines()
     assert code == 1
-    assert lines[2] == (
+    assert lines[3] == (
         f"{BAD}:4:1: error unquantified-result Result states no quantity: give a number, "
         "percentage, money, time or before/after figure"
     )
-    assert lines[-1] == "1 error, 2 warnings, 1 info in 1 answer (1 file)"
+    assert lines[-1] == "1 error, 3 warnings, 1 info in 1 answer (1 file)"
 
 
 def test_clean_answer_exits_zero():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import lint
+from .conftest import FIXTURES, lint, lint_file
 
 STORY = {
     "situation": "Our nightly export failed twice a week.",
@@ -113,3 +113,55 @@ def test_prep_document_titles_answers_by_heading():
     run = lint(text)
     assert [a.title for a in run.answers] == ["Fixed the export", "Cut cloud cost"]
     assert run.answers[0].section_principles == ["Ownership"]
+
+
+NOT_ANSWERS = sorted((FIXTURES / "not_answers").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", NOT_ANSWERS, ids=[p.stem for p in NOT_ANSWERS])
+def test_sections_that_tell_no_story_are_not_answers(path):
+    """Question lists, tips with quoted "I" examples, STAR skeletons, questions to ask."""
+    run = lint_file(path)
+    assert run.answers == [], [a.title for a in run.answers]
+    assert run.diagnostics == []
+
+
+def test_short_stories_are_answers_and_get_answer_length():
+    for name in ("short_we_story", "tiny_story"):
+        run = lint_file(FIXTURES / "answers" / f"{name}.md")
+        assert len(run.answers) == 1, name
+        assert "answer-length" in {d.rule for d in run.diagnostics}, name
+
+
+def test_inferred_part_starts_at_its_first_word_after_a_soft_break():
+    text = (
+        "# Fixed the nightly export\n\n"
+        "Our nightly export to the finance team kept failing and nobody owned it.\n"
+        "I was asked to make it reliable before the quarter closed.\n"
+        "I read the logs, found the job ran out of memory on the largest table,\n"
+        "and I split the export into batches of 10,000 rows.\n"
+        "The export has run every night since then and finance stopped chasing us.\n"
+    )
+    run = lint(text)
+    parts = run.answers[0].parts
+    assert [parts[n].line for n in ("situation", "task", "action", "result")] == [3, 4, 5, 7]
+    result = next(d for d in run.diagnostics if d.rule == "unquantified-result")
+    assert (result.line, result.column) == (7, 1)
+
+
+def test_question_lines_separate_answers_and_title_them():
+    run = lint_file(FIXTURES / "answers" / "question_lines.md")
+    assert [(a.line, a.title) for a in run.answers] == [
+        (1, "Tell me about a time you disagreed with a teammate."),
+        (7, "Tell me about a time you missed a deadline."),
+    ]
+    assert [run.answers[1].parts[n].line for n in ("situation", "task", "action", "result")] == [8, 9, 10, 11]
+
+
+def test_a_reply_under_a_behavioral_question_is_an_answer_even_without_a_story():
+    text = ("## How do you handle conflict at work?\n\n"
+            "I try to listen first and keep my tone calm. I always move the talk to a private room "
+            "and ask what the other person needs before I say what I need.\n")
+    run = lint(text)
+    assert len(run.answers) == 1
+    assert "generic-answer" in {d.rule for d in run.diagnostics}

@@ -81,6 +81,19 @@ class Block:
         i = max(0, min(offset, len(self.origin_lines) - 1))
         return (self.origin_lines[i], self.origin_cols[i])
 
+    def split(self, at: int) -> tuple["Block", "Block"]:
+        """Two blocks, [0, at) and [at, end), each mapping its characters where this one did
+        (a question line inside a paragraph starts an answer of its own)."""
+        def piece(start: int, end: int) -> "Block":
+            lines = self.origin_lines[start:end] + self.origin_lines[end : end + 1]
+            cols = self.origin_cols[start:end] + self.origin_cols[end : end + 1]
+            last = self.origin_lines[max(start, end - 1)] + 1
+            strong = [(max(s, start) - start, min(e, end) - start) for s, e in self.strong if s < end and e > start]
+            return Block(self.kind, self.text[start:end], lines, cols, self.origin_lines[start] + 1, last,
+                         self.level, self.in_list, strong)
+
+        return piece(0, at), piece(at, len(self.text))
+
 
 @dataclass
 class Segment:
@@ -112,6 +125,9 @@ class Part:
     name: str  # one of PART_NAMES or EXTRA_PART_NAMES
     segments: list[Segment]
     inferred: bool = False
+    #: an inferred part whose sentences show nothing of it (a habit read as the Situation
+    #: only because it comes first) counts as missing
+    evidence: bool = True
     label: Segment | None = None  # where the label stands, if labelled
     spans: list["Span"] = field(default_factory=list)  # set by analysis
     sentences: list[Sentence] = field(default_factory=list)  # set by analysis

@@ -7,7 +7,7 @@ from typing import Iterable
 from ..model import Answer, Block, Part, Sentence
 from ..nlp.pipeline import blank_pipeline
 from ..nlp.tokens import remember_text, span_words
-from .inference import infer_parts
+from .inference import infer_parts, task_in_context
 
 #: Blocks handed to `nlp.pipe` at a time: large enough to amortise, small enough for memory.
 BATCH_SIZE = 256
@@ -47,4 +47,7 @@ def analyse(answers: Iterable[Answer]) -> list[Answer]:
             answer.parts = infer_parts(answer)
         for part in answer.parts.values():
             _part_spans(part)
+        if "task" not in answer.parts and (task := task_in_context(answer)) is not None:
+            _part_spans(task)
+            answer.parts["task"] = task
     return answers

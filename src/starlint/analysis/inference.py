@@ -12,45 +12,141 @@ import re
 
 from ..model import PART_NAMES, Answer, Part, Segment
 from ..nlp.tokens import span_text, span_words
+from ..reading.story import IRREGULAR_PAST
+from .syntax import actors_by_pattern
 
+#: what the speaker had to achieve or answered for: a duty, a goal, an ask, a purpose
 _TASK = re.compile(
-    r"\b(I|my|me)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed)|"
-    r"job was|task was|goal was|role was|responsibility was|objective was|aim was|wanted to|set out to)\b"
-    r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge) (was|is|to)\b"
+    r"\b(I|we)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed|"
+    r"chosen|selected|brought in|hired|given|in charge)|were (asked|tasked|expected|assigned|supposed)|job was|task was|"
+    r"goal was|role was|responsibility was|objective was|aim was|mission was|wanted to|set out to|aimed to|decided to|"
+    r"was determined to|planned to|tried to|hoped to)\b"
+    r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge|mission|assignment|aim|brief) (was|is|to)\b"
     r"|\bit was (my|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
-    r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership))\b",
+    r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership|the lead|charge)|stepped up|was on call)\b"
+    r"|\b(they|he|she|my (manager|lead|boss|team ?lead|director|client|professor)|the (client|customer|manager|lead|"
+    r"product owner|pm|business|team)|management|leadership)\b[^.]{0,30}?\b(wanted|asked|needed|expected|told|tasked|"
+    r"assigned|required|requested|challenged) (me|us)\b"
+    r"|\b(so that|in order) (I|we) (could|would|can|might)\b|\bin order to\b"
+    # a role is a responsibility: "as the team lead", "I was the TA", "my first solution was"
+    r"|\bas (a|an|the|our|their) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
+    r"architect|on-call|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder)\b"
+    r"|\bI was (a|an|the|their|our) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
+    r"architect|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder|only)\b"
+    r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b"
+    # a deadline set for the speaker or their team is the goal to meet
+    r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
 )
-_ACTION = re.compile(
-    r"^(first|then|next|after that|afterwards|finally|to (do|fix|start) (this|that)|so I|I then)\b"
-    r"|\bI\s+(?!was\b|were\b|am\b|had\b|have\b|needed\b|wanted\b|learned\b|learnt\b|realized\b|realised\b)"
-    r"(also\s+|then\s+|quickly\s+|immediately\s+|personally\s+)?[a-z]+(ed|t)\b"
-    r"|\bI\s+(built|wrote|set|ran|made|took|led|began|met|found|chose|sent|spoke|went|got|put|drove|held|"
-    r"brought|rewrote|taught|drew|dug|did|gave|kept|sat|split|cut|shipped|paired|called|asked)\b",
+_SEQUENCE = re.compile(
+    r"^(first|then|next|after that|afterwards|finally|to (do|fix|start|solve|address) (this|that|it)|so I|I then)\b",
     re.IGNORECASE,
 )
-_RESULT = re.compile(
+#: the speaker's verbs that tell what they knew, felt or had, not what they did
+_NOT_DEEDS = {"was", "were", "am", "is", "are", "be", "been", "had", "have", "has", "needed", "need", "wanted", "want",
+              "learned", "learnt", "realized", "realised", "knew", "know", "felt", "feel", "thought", "think",
+              "believed", "hoped", "expected", "saw", "noticed", "joined", "got", "did", "do"}
+_LEARNING = re.compile(
+    r"\b(learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
+    r"would (now )?do differently|takeaway)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_deed(text: str) -> bool:
+    """Someone does something: the speaker ("I rewrote", a step bullet's implied I, a habit:
+    "I usually focus first"), or a "we" the Action rules must see ("we fixed it by ...")."""
+    if _SEQUENCE.search(text):
+        return True
+    who = actors_by_pattern(text)
+    for subject in who.first_person:
+        if subject.verb and subject.verb not in _NOT_DEEDS:
+            return True
+        if subject.end == 0:  # the implied I of a step bullet
+            return True
+    return any(s.verb and s.verb not in _NOT_DEEDS and not s.modal for s in who.plural)
+
+
+#: how things turned out: said of the outcome, not of a step
+_OUTCOME = re.compile(
     r"\b(as a result|result(ed|s)?|in the end|ultimately|outcome|impact|since then|today|now|"
-    r"reduc(ed|ing)|increas(ed|ing)|sav(ed|ing)|improv(ed|ing)|dropp?(ed)?|grew|cut|went (up|down)|"
-    r"launched|delivered|shipped|adopted|praised|recogni[sz]ed|promoted|learn(ed|t)|lesson|taught me|"
-    r"next time|would (now )?do differently|takeaway)\b",
+    r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|promoted|happy|"
+    r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
+    r"launched|delivered|shipped|was (adopted|approved|accepted))\b",
+    re.IGNORECASE,
+)
+#: a sentence that says it is the outcome: "As a result, we ...", "In the end, ..."
+_OUTCOME_OPENER = re.compile(
+    r"^\W*(as a result|in the end|ultimately|the (end )?result (was|is)|the outcome (was|is)|the impact (was|is)|"
+    r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all)\b",
+    re.IGNORECASE,
+)
+#: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
+_OUTCOME_VERB = re.compile(
+    r"\b(reduc(ed|ing)|increas(ed|ing)|improv(ed|ing)|cut|adopted|met)\b",
     re.IGNORECASE,
 )
 _SITUATION = re.compile(
-    r"\b(when|while|at my (last|previous|current)|at (the|a) company|last (year|quarter)|"
+    r"\b(when|while|(at|in) my (last|previous|current|first|old|former) (job|role|company|team|position|internship|project)?|"
+    r"at (the|a) company|last (year|quarter|month|summer|spring|fall|winter)|"
     r"our team|the team|we (were|had)|there (was|were)|had been|was (failing|struggling|growing|losing)|"
     r"background|context)\b",
     re.IGNORECASE,
 )
 
 
+#: a sentence about what the story taught, not about how it turned out
+_REFLECTION = re.compile(r"\b(this|the|that) (experience|incident|mistake|failure|project)\b|\breinforced\b|\bimportance of\b",
+                         re.IGNORECASE)
+_HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often)\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b([a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
+
+
+def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
+    """Whether a sentence shows a setting, a task, a deed, an outcome (or a lesson)."""
+    learning = bool(_LEARNING.search(text))
+    setting = bool(_SITUATION.search(text) or _PAST.search(text))
+    outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
+    return setting, bool(_TASK.search(text)), not learning and _is_deed(text), outcome
+
+
 def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float]:
+    """How well a sentence reads as each part. The Action is the default middle of a story
+    (its longest stretch); the Result needs an outcome, a figure or the last word."""
     position = index / max(1, total - 1)
-    s = 0.6 * (1 - position) + (0.8 if _SITUATION.search(text) else 0.0) + (0.6 if index == 0 else 0.0)
+    learning = bool(_LEARNING.search(text))
+    # the setting is told first: its cues ("when", "at my last job") weigh less as the story goes on
+    s = (0.6 * (1 - position) ** 2 + (1.0 * (1 - position) if _SITUATION.search(text) else 0.0)
+         + (0.6 if index == 0 else 0.0))
+    if _HABIT.search(text):
+        s -= 0.6  # "I usually ..." opens a generic answer; it sets no scene
     t = 1.5 if _TASK.search(text) else 0.0
-    a = 1.2 if _ACTION.search(text) else 0.0
-    r = (1.0 if _RESULT.search(text) else 0.0) + (0.7 if has_quantity else 0.0) + 0.4 * position
+    deed = not learning and _is_deed(text)
+    a = 0.2 + (1.2 if deed else 0.0)
+    r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _OUTCOME.search(text) or learning
+          else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
+         + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
     return [s, t, a, r]
+
+
+#: Parts change at paragraph breaks more than inside a paragraph (a prose answer's
+#: paragraphs are often its parts).
+BOUNDARY_BONUS = 0.3
+
+
+def task_in_context(answer: Answer) -> Part | None:
+    """A Task stated inside the Situation (or the Action's first steps) of an answer that has
+    no Task of its own: "They wanted me to fix it", "so that I could convince him". The
+    interviewer reads it as the Task; so does starlint, marking it inferred."""
+    for name, limit in (("situation", None), ("action", 3)):
+        part = answer.parts.get(name)
+        if part is None:
+            continue
+        for sentence in part.sentences[:limit]:
+            if _TASK.search(sentence.text):
+                start, end = sentence.span.start_char, sentence.span.end_char
+                return Part(name="task", segments=[Segment(sentence.block, start, end)], inferred=True)
+    return None
 
 
 def infer_parts(answer: Answer) -> dict[str, Part]:
@@ -62,7 +158,17 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             if not span_words(sent):
                 continue
             has_q = bool(sent._.quantities)
-            sentences.append((block, sent.start_char, sent.end_char, span_text(sent), has_q))
+            text = span_text(sent)
+            # a sentence after a soft line break starts with the "\n" token: the part starts
+            # at its first word, not at the end of the previous line
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            sentences.append((block, sent.start_char + lead, sent.end_char - trail, text.strip(), has_q))
+    # "I usually focus first on ..." before a story told in the past is a preface: it sets
+    # no scene, so it joins the Situation without deciding where the Situation is
+    preface = []
+    while len(sentences) > 2 and _HABIT.search(sentences[0][3]) and any(_PAST.search(t) for _, _, _, t, _ in sentences[1:]):
+        preface.append(sentences.pop(0))
     if not sentences:
         return {}
     n = len(sentences)
@@ -73,22 +179,36 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     for k in range(4):
         best[0][k] = scores[0][k] - (0.5 * k)  # an answer opens with its setting
     for i in range(1, n):
+        new_block = sentences[i][0] is not sentences[i - 1][0]
         for k in range(4):
-            prev = max(range(k + 1), key=lambda j: best[i - 1][j])
-            best[i][k] = best[i - 1][prev] + scores[i][k]
+            def total(j: int) -> float:
+                change = j != k
+                return best[i - 1][j] + (BOUNDARY_BONUS if change and new_block else 0.0)
+            prev = max(range(k + 1), key=total)
+            best[i][k] = total(prev) + scores[i][k]
             back[i][k] = prev
     state = max(range(4), key=lambda k: best[n - 1][k] + (0.5 if k == 3 else 0.0))
     labels = [0] * n
     for i in range(n - 1, -1, -1):
         labels[i] = state
         state = back[i][state]
+    # a story told in the past ends in its outcome; a list of habits or opinions does not
+    narrates = any(_PAST.search(text) for _, _, _, text, _ in sentences)
     parts: dict[str, Part] = {}
-    for (block, start, end, _, _), k in zip(sentences, labels):
+    for (block, start, end, text, q), k in zip(sentences, labels):
         name = PART_NAMES[k]
-        part = parts.setdefault(name, Part(name=name, segments=[], inferred=True))
+        part = parts.setdefault(name, Part(name=name, segments=[], inferred=True, evidence=False))
+        # a part placed only by its position (a habit read as the setting, an opinion as
+        # the outcome) is not there for missing-part: the story never tells it
+        # the end of a story told in the past is its outcome, unless all it says is a lesson
+        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates and not _LEARNING.search(text)
+                                                                  and not _REFLECTION.search(text))
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end
         else:
             part.segments.append(Segment(block, start, end))
+    if preface:
+        situation = parts.setdefault("situation", Part(name="situation", segments=[], inferred=True, evidence=False))
+        situation.segments[:0] = [Segment(block, start, end) for block, start, end, _, _ in preface]
     return parts

@@ -32,18 +32,24 @@ _ADJECTIVAL = {
     "motivated", "overwhelmed", "confused", "understaffed", "qualified", "experienced", "limited",
     "focused", "dedicated", "responsible", "stuck", "done",
 }
-_PRONOUN_ACTORS = {"we", "us"}
-_TEAM = re.compile(r"\b(our|the|my) (whole |entire )?team\b", re.IGNORECASE)
-_VERBISH = re.compile(r"^([a-z]+ed|[a-z]+ied|built|made|took|decided|chose|went|ran|did|had|was|were|"
-                      r"will|would|could|should|can|must|might|agreed|got|found|wrote|set|began|led|"
-                      r"shipped|worked|spent|started|moved|created|rolled|put|kept)$", re.IGNORECASE)
 _LEADING_VERB = re.compile(r"^[A-Z][a-z]+ed\b(?!:)|^(Built|Made|Took|Led|Ran|Set|Wrote|Chose|Drove|Found|Sent|Met|Got|Kept|Began|Held|Brought|Put|Cut|Split|Shipped|Rewrote|Dug|Gave|Taught)\b")
 
 
 @dataclass(frozen=True)
+class Subject:
+    """Who does what in a clause: the subject's words, and what the rules ask of its verb."""
+
+    start: int  # the subject's words ("we", "our team"), relative to the sentence
+    end: int
+    verb: str  # the verb it governs, lower case ("" when none was found: a bullet's implied I)
+    modal: bool = False  # "we could ...", "we'll ...": ability or intention, not a deed
+    subordinate: bool = False  # in a clause opened by "when", "so that", "after", ...
+
+
+@dataclass(frozen=True)
 class Actors:
-    first_person: list[CharRange]  # "I" as subject (or the implied I of a subject-less bullet)
-    plural: list[CharRange]  # "we" / "our team" as subject
+    first_person: list[Subject]  # "I" as subject (or the implied I of a subject-less bullet)
+    plural: list[Subject]  # "we" / "our team" / "my team" as subject
 
 
 #: Longer sentences are read by the rule-based fallback: the trained parser needs about 1 GB
@@ -82,10 +88,35 @@ def parse_many(texts: list[str]) -> None:
 _parsed: dict[str, object] = {}
 
 
+#: Verbs a candidate's note-style steps open with, in any form ("Check the slow query log",
+#: "Re-ran the query", "Informing stakeholders"): the speaker's I is implied.
+STEP_VERBS = (
+    "add analyze analyse ask automate build change check clean collect communicate compare configure confirm "
+    "coordinate create debug decide deploy design discuss document escalate estimate evaluate explain find fix "
+    "gather identify implement inform install investigate learn list measure meet merge migrate monitor move "
+    "optimize organize pair plan prepare present prioritize profile propose prototype provide read rebuild "
+    "refactor release remove replace reproduce re-run rerun research review rewrite roll run schedule set share "
+    "ship simplify split study suggest talk test trace train update upgrade validate verify write"
+).split()
+
+
+def _step_forms() -> frozenset[str]:
+    from ..nlp.inflect import verb_forms
+
+    return frozenset(form for verb in STEP_VERBS for form in verb_forms(verb))
+
+
+_STEP_FORMS = _step_forms()
+
+
 def _implied_first_person(text: str) -> bool:
-    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join"): the I is implied."""
-    text = _SUB_LABEL.sub("", text.lstrip(), count=1)
-    return bool(_LEADING_VERB.match(text))
+    """A subject-less step ("Reduced runtime ...", "Fix: Changed the join", "Check the slow
+    query log"): the I is implied."""
+    text = _SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
+    if _LEADING_VERB.match(text):
+        return True
+    first = text.split(" ", 1)[0].strip(",.;:").lower()
+    return first in _STEP_FORMS and text[:1].isupper()
 
 
 _PLURAL_CANDIDATE = re.compile(r"\b(we|we'd|we'll|we've|we're|us|team)\b", re.IGNORECASE)
@@ -101,56 +132,135 @@ def passive_candidate(text: str) -> bool:
     return bool(_passives_fallback(text))
 
 
+MODALS = {"can", "could", "would", "should", "will", "shall", "may", "might", "must", "'d", "'ll",
+          "\u2019d", "\u2019ll", "wo", "ca"}
+#: words between a subject and its verb that are not the verb ("we also moved", "we all agreed")
+_SKIP = {"also", "then", "quickly", "all", "both", "finally", "eventually", "immediately", "jointly",
+         "together", "collectively", "just", "first", "only", "really", "still", "now", "soon", "later",
+         "successfully", "ultimately", "actually", "further", "each", "even", "never", "not", "always",
+         "usually", "often", "initially", "subsequently", "instead", "again", "mostly", "largely"}
+_SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "as", "if", "because",
+                  "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
+                  "why", "what", "how", "which", "who"}
+_TEAM_OWNERS = ("our", "my")
+
+
 def actors(text: str) -> Actors:
-    """Subjects of a sentence: first person singular, and "we"/"our team"."""
+    """Subjects of a sentence and their verbs: first person singular, and "we"/"our team"."""
     if not plural_candidate(text):
         return _actors_fallback(text)  # no plural actor possible: no parse needed
     doc = _parse(text) if trained_pipeline() is not None else None
-    if doc is not None:
-        first, plural = [], []
-        for tok in doc:
-            if not tok.dep_.startswith("nsubj"):
-                continue
-            lower = tok.lower_
-            if lower == "i":
-                first.append((tok.idx, tok.idx + len(tok)))
-            elif lower in _PRONOUN_ACTORS:
-                plural.append((tok.idx, tok.idx + len(tok)))
-            elif lower == "team" and any(c.lower_ in ("our", "the", "my") for c in tok.children):
-                left = min(c.idx for c in tok.children if c.lower_ in ("our", "the", "my"))
-                plural.append((left, tok.idx + len(tok)))
-        if not first and _implied_first_person(text):
-            first.append((0, 0))
-        return Actors(first, plural)
+    if doc is None:
+        return _actors_fallback(text)
+    first: list[Subject] = []
+    plural: list[Subject] = []
+    for tok in doc:
+        if not tok.dep_.startswith("nsubj"):
+            continue
+        head = tok.head
+        verb = head.lower_ if head is not tok else ""
+        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
+        subordinate = head.dep_ in ("advcl", "relcl", "acl")
+        lower = tok.lower_
+        if lower == "i":
+            first.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate))
+        elif lower == "we":
+            plural.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate))
+        elif lower == "team":
+            owners = [c for c in tok.children if c.lower_ in _TEAM_OWNERS and c.dep_ in ("poss", "det")]
+            # "the marketing team", "the team": somebody else, or too vague to be a hidden "I"
+            others = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ not in ("whole", "entire")]
+            if owners and not others:
+                plural.append(Subject(min(c.idx for c in owners), tok.idx + len(tok), verb, modal, subordinate))
+    if not first and _implied_first_person(text):
+        first.append(Subject(0, 0, ""))
+    return Actors(first, plural)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_WE = {"we", "we'd", "we'll", "we've", "we're", "we\u2019d", "we\u2019ll", "we\u2019ve", "we\u2019re"}
+_I = {"I", "I'd", "I'll", "I've", "I'm", "I\u2019d", "I\u2019ll", "I\u2019ve", "I\u2019m"}
+_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b", re.IGNORECASE)
+
+
+_LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
+_HAVE = {"have", "has", "had", "'ve", "\u2019ve"}
+_DO = {"do", "does", "did", "don't", "didn't", "doesn't", "don\u2019t", "didn\u2019t", "doesn\u2019t"}
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+
+
+def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> Subject:
+    """The verb after words[i] (past adverbs and auxiliaries), whether a modal stands before
+    it, and whether a subordinating word ("when", "so that") opens the subject's clause."""
+    modal = contraction in ("d", "ll")
+    verb = {"re": "are", "m": "am"}.get(contraction, "")
+    have = contraction == "ve"
+    j = i + 1
+    while not verb and j < len(words):
+        if text[words[j - 1].end() : words[j].start()].strip():
+            break  # punctuation between: the clause ended
+        word = words[j].group(0).lower()
+        following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
+        # "couldn't", "could've", "won't": the modal with its ending
+        bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
+        if bare in MODALS or bare in ("can", "ca", "wo", "could", "would", "should", "must", "might", "ought"):
+            modal = True
+        elif word in MODALS:
+            modal = True
+        elif word in _DO and following and following not in ("a", "an", "the", "it", "this", "that"):
+            pass  # "we did not test": the verb is "test"
+        elif word in _HAVE and _participle(following):
+            have = True  # "we have shipped": the verb is "shipped"
+        elif word not in _SKIP and not (word.endswith("ly") and word not in _LY_VERBS and following):
+            verb = word  # past adverbs: "I actively readjust"
+        j += 1
+    if not verb and have:
+        verb = "have"
+    subordinate = False
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if words[k].group(0).lower() in _SUBORDINATORS:
+            subordinate = True
+            break
+        if text[words[k].end() : words[k + 1].start()].strip():
+            break
+    return Subject(words[i].start(), end, verb, modal, subordinate)
+
+
+def actors_by_pattern(text: str) -> Actors:
+    """Subjects and verbs from token patterns only: cheap enough for every sentence of an
+    unlabelled answer, where the parts are not yet known."""
     return _actors_fallback(text)
 
 
-_WORD = re.compile(r"[A-Za-z']+")
-
-
 def _actors_fallback(text: str) -> Actors:
-    first: list[CharRange] = []
-    plural: list[CharRange] = []
+    first: list[Subject] = []
+    plural: list[Subject] = []
     words = list(_WORD.finditer(text))
     for i, match in enumerate(words):
         word = match.group(0)
-        if word in ("I", "I'd", "I'll", "I've", "I'm"):
-            first.append(match.span())
-        elif word.lower() in ("we", "we'd", "we'll", "we've", "we're"):
+        contraction = word.split("'")[-1].split("\u2019")[-1].lower() if ("'" in word or "\u2019" in word) else ""
+        if word in _I:
+            first.append(_subject_at(words, i, match.end(), text, contraction))
+        elif word.lower() in _WE:
             prev = words[i - 1].group(0).lower() if i else ""
             if prev not in ("than", "as", "like"):  # "faster than we expected": not the actor
-                plural.append(match.span())
-    for match in _TEAM.finditer(text):
-        rest = _WORD.findall(text[match.end() : match.end() + 40])
-        nxt = rest[0] if rest else ""
-        if nxt.lower() in ("and", "then", "also", "quickly", "finally", "eventually"):
-            nxt = rest[1] if len(rest) > 1 else ""
-        if nxt and _VERBISH.match(nxt) and not text[: match.start()].rstrip().lower().endswith(
-            ("with", "to", "for", "from", "helped", "told", "asked", "of", "and")
+                plural.append(_subject_at(words, i, match.end(), text, contraction))
+    for match in _TEAM_SUBJECT.finditer(text):
+        if text[: match.start()].rstrip().lower().endswith(
+            ("with", "to", "for", "from", "helped", "told", "asked", "of", "and", "by", "on", "in", "at")
         ):
-            plural.append(match.span())
+            continue  # "I told my team", "for our team": an object, not the subject
+        index = next((n for n, w in enumerate(words) if w.start() >= match.end()), len(words)) - 1
+        rest = _WORD.findall(text[match.end() : match.end() + 40])
+        if rest and rest[0].lower() == "and":
+            continue  # "my team and I": the speaker is in it
+        subject = _subject_at(words, index, match.end(), text, "")
+        plural.append(Subject(match.start(), match.end(), subject.verb, subject.modal, subject.subordinate))
     if not first and _implied_first_person(text):
-        first.append((0, 0))
+        first.append(Subject(0, 0, ""))
     return Actors(first, plural)
 
 
@@ -165,12 +275,30 @@ def passives(text: str) -> list[CharRange]:
         for tok in doc:
             if tok.dep_ == "auxpass":
                 head = tok.head
+                if head.lower_ in _ADJECTIVAL or not _main_clause(head):
+                    continue
+                if any(c.dep_ == "agent" for c in head.children):
+                    continue  # "was approved by the VP": the actor is named
                 start = min(tok.idx, head.idx)
                 end = max(tok.idx + len(tok), head.idx + len(head))
-                if head.lower_ not in _ADJECTIVAL:
-                    found.append((start, end))
+                found.append((start, end))
         return found
     return candidates
+
+
+def _main_clause(verb) -> bool:
+    """A passive that hides the speaker's act stands in the main clause; "caused tasks to be
+    requeued", "ensure resources were created" describe what systems do."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+#: words that open a clause about what something else does: a passive after them is not the
+#: speaker's hidden act ("ensure resources were created", "so that labels are suggested")
+_CLAUSE_OPENERS = {"that", "which", "so", "ensure", "ensured", "ensuring", "ensures", "allowing", "allowed",
+                   "allow", "causing", "caused", "cause", "letting", "until", "when", "where", "if",
+                   "whether", "because", "while", "unless", "once", "after", "before", "sure", "whenever"}
 
 
 def _passives_fallback(text: str) -> list[CharRange]:
@@ -189,8 +317,24 @@ def _passives_fallback(text: str) -> list[CharRange]:
             continue  # "was 80% utilized": something stands between, not a verb group
         if participle in _ADJECTIVAL:
             continue
-        if participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES:
-            if participle in ("need", "used"):
-                continue
-            found.append((match.start(), words[j].end()))
+        if not (participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES) or participle in ("need", "used"):
+            continue
+        if i and words[i - 1].group(0).lower() == "to":
+            continue  # "to be requeued": an infinitive about what happens to things
+        if _in_subordinate_clause(text, words, i):
+            continue
+        if j + 1 < len(words) and words[j + 1].group(0).lower() == "by" and not text[words[j].end() : words[j + 1].start()].strip():
+            continue  # "was approved by the VP": the actor is named
+        found.append((match.start(), words[j].end()))
     return found
+
+
+def _in_subordinate_clause(text: str, words: list, i: int) -> bool:
+    """An opener ("that", "so", "ensure", "allowing") within four words before, with no
+    punctuation between: the passive belongs to that clause."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if text[words[k].end() : words[k + 1].start()].strip():
+            return False
+        if words[k].group(0).lower() in _CLAUSE_OPENERS:
+            return True
+    return False

@@ -5,6 +5,7 @@ from .absence import Absence
 from .base import Finding, Kind
 from .directive import Directive
 from .existence import Existence
+from .habitual import Habitual
 from .metric import Metric
 from .principle import Principle
 from .proportion import Proportion
@@ -13,6 +14,7 @@ from .syntax import Actor, Passive
 
 KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
+    "habitual": Habitual,
     "absence": Absence,
     "required-parts": RequiredParts,
     "metric": Metric,

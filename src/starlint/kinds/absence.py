@@ -11,29 +11,38 @@ from .base import Finding, Kind, SpanMatcher, anchor, scope_spans
 class Absence(Kind):
     PARAMS = {
         "phrases": "any of these phrases satisfies the rule",
+        "lemmas": "verbs (or phrases starting with one) matched in every form: 'improve' matches 'improving'",
         "patterns": "any match of these spaCy token patterns satisfies the rule",
         "regex": "any match of these RE2 regexes satisfies the rule",
         "ignorecase": "match case-insensitively (default true)",
         "quantity": "true: any quantity (number, %, money, 5x, 'zero') satisfies the rule",
+        "unless_part": "a part (e.g. learning) whose presence, with any words, satisfies the rule",
     }
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         p = rule.params
-        self.matcher = SpanMatcher(p.get("phrases"), p.get("patterns"), p.get("regex"), p.get("ignorecase", True))
+        self.matcher = SpanMatcher.from_params(p, p.get("ignorecase", True))
         self.quantity = bool(p.get("quantity", False))
+        self.unless_part = p.get("unless_part")
         if not self.matcher and not self.quantity:
-            raise ValueError("kind absence needs phrases, patterns, regex or quantity: true")
+            raise ValueError("kind absence needs phrases, lemmas, patterns, regex or quantity: true")
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
+        if self.unless_part and (part := answer.parts.get(self.unless_part)) is not None and part.word_count:
+            return  # a "Lessons learned:" section is a learning, whatever its words
         spans = list(scope_spans(answer, self.rule.part))
         if self.rule.part != "answer" and not spans:
             return  # a missing part is missing-part's finding, not this one's
+        if isinstance(self.rule.part, str) and (read := answer.parts.get(self.rule.part)) is not None and not read.evidence:
+            return  # an inferred part the story never tells is missing, not unquantified
         for _, span in spans:
             if self.quantity and span._.quantities:
                 return
             if self.matcher and self.matcher.matches(span):
                 return
-        part = answer.parts.get(self.rule.part)
+        # a rule over several parts is about the answer: it points at the answer's title
+        part = answer.parts.get(self.rule.part) if isinstance(self.rule.part, str) else None
         block, start, end = anchor(answer, part)
-        yield Finding(block, start, end, {"part": self.rule.part.capitalize()}, part.name if part else None)
+        name = self.rule.part if isinstance(self.rule.part, str) else "answer"
+        yield Finding(block, start, end, {"part": name.capitalize()}, part.name if part else None)

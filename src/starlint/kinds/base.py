@@ -66,6 +66,16 @@ def part_of(answer: Answer, block: Block, offset: int) -> str | None:
     return None
 
 
+def shared_with(part: Part, parts: list[Part]) -> bool:
+    """An inferred part whose text lies inside another of `parts` (a Task read from the
+    Situation's sentence): its words are counted once, with the other."""
+    return part.inferred and any(
+        other is not part and all(any(seg.block is o.block and o.start <= seg.start and seg.end <= o.end
+                                      for o in other.segments) for seg in part.segments)
+        for other in parts
+    )
+
+
 def anchor(answer: Answer, part: Part | None) -> tuple[Block, int, int]:
     """Where a finding about a whole part (or answer) points: its label, first words, title."""
     if part is not None:
@@ -172,8 +182,12 @@ def re2_token_patterns(patterns: list) -> list:
 class SpanMatcher:
     """Phrases, token patterns and regexes, compiled once, matched inside spans."""
 
-    def __init__(self, phrases=None, patterns=None, regex=None, ignorecase: bool = True) -> None:
+    def __init__(self, phrases=None, patterns=None, regex=None, ignorecase: bool = True, lemmas=None) -> None:
+        from ..nlp.inflect import phrase_forms
+
         self.phrases = [str(p) for p in (phrases or [])]
+        # lemmas match in every form ("improve": improves, improved, improving)
+        self.phrases += [form for lemma in (lemmas or []) for form in phrase_forms(str(lemma))]
         self.patterns = patterns or []
         if not isinstance(self.patterns, list) or not all(isinstance(p, list) for p in self.patterns):
             raise ParamError("patterns", "patterns must be a list of spaCy token patterns (lists of dicts)")
@@ -202,13 +216,19 @@ class SpanMatcher:
     def __bool__(self) -> bool:
         return bool(self.phrases or self.patterns or self.regexes)
 
+    @classmethod
+    def from_params(cls, params: dict, ignorecase: bool = True) -> "SpanMatcher":
+        """The matcher a rule's (or its exceptions') phrases, lemmas, patterns and regex make."""
+        return cls(params.get("phrases"), params.get("patterns"), params.get("regex"), ignorecase, params.get("lemmas"))
+
     def _matchers(self, vocab):
         if self._phrase_matcher is None and self.phrases:
             from spacy.matcher import PhraseMatcher
 
             from ..nlp.pipeline import blank_pipeline
 
-            self._phrase_matcher = PhraseMatcher(vocab, attr="LOWER" if self.ignorecase else "ORTH")
+            # NORM: lower case, and "I’d" reads as "I'd", "I'll" as "I will", "don't" as "do not"
+            self._phrase_matcher = PhraseMatcher(vocab, attr="NORM" if self.ignorecase else "ORTH")
             tokenizer = blank_pipeline().tokenizer
             self._phrase_matcher.add("P", [tokenizer(p) for p in self.phrases])
         if self._token_matcher is None and self.patterns:

@@ -12,28 +12,54 @@ from .base import Finding, Kind, SpanMatcher, scope_spans
 class Existence(Kind):
     PARAMS = {
         "phrases": "words or phrases to flag (matched on tokens, case-insensitive by default)",
+        "lemmas": "verbs (or phrases starting with one) matched in every form: 'improve' matches 'improving'",
         "patterns": "spaCy Matcher token patterns to flag",
         "regex": "RE2 regular expression(s) to flag",
         "ignorecase": "match case-insensitively (default true)",
         "unless_sentence_has": "'quantity': stay silent when the match's sentence has a figure",
+        "exceptions": "phrases, patterns or regexes (a mapping like the rule's own) whose matches cancel "
+                      "the rule's matches they overlap ('thought I would' is a reported thought)",
+        "min_share": "fire only when at least this share of the scope's sentences has a match "
+                     "(one habit line in a specific story is not a generic answer)",
     }
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         p = rule.params
-        self.matcher = SpanMatcher(p.get("phrases"), p.get("patterns"), p.get("regex"), p.get("ignorecase", True))
+        self.matcher = SpanMatcher.from_params(p, p.get("ignorecase", True))
         if not self.matcher:
-            raise ValueError("kind existence needs phrases, patterns or regex")
+            raise ValueError("kind existence needs phrases, lemmas, patterns or regex")
         self.unless = p.get("unless_sentence_has")
         if self.unless not in (None, "quantity"):
             raise ValueError("unless_sentence_has takes 'quantity'")
+        exceptions = p.get("exceptions") or {}
+        if not isinstance(exceptions, dict):
+            raise ValueError("exceptions must be a mapping of phrases, patterns and/or regex")
+        self.exceptions = SpanMatcher.from_params(exceptions, p.get("ignorecase", True))
+        self.min_share = float(p.get("min_share", 0.0))
+        if not 0.0 <= self.min_share <= 1.0:
+            raise ValueError("min_share must be between 0 and 1")
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
+        findings: list[Finding] = []
+        sentences_matched: set[tuple[int, int]] = set()
+        sentences = 0
         for part, span in scope_spans(answer, self.rule.part):
             block = next(b for b in answer.blocks if b.doc is span.doc)
+            if self.min_share:
+                sentences += sum(1 for s in span.sents if any(not t.is_space and not t.is_punct for t in s))
+            cancelled = self.exceptions.matches(span) if self.exceptions else []
             for start, end in self.matcher.matches(span):
-                if self.unless == "quantity":
-                    sent = span.doc.char_span(start, end, alignment_mode="expand")
-                    if sent is not None and sent.sent._.quantities:
+                if any(s < end and start < e for s, e in cancelled):
+                    continue
+                if self.unless == "quantity" or self.min_share:
+                    at = span.doc.char_span(start, end, alignment_mode="expand")
+                    if at is None:
                         continue
-                yield Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part)
+                    if self.unless == "quantity" and at.sent._.quantities:
+                        continue
+                    sentences_matched.add((id(span.doc), at.sent.start))
+                findings.append(Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part))
+        if self.min_share and len(sentences_matched) < self.min_share * sentences:
+            return
+        yield from findings

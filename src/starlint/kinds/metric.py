@@ -6,9 +6,22 @@ from typing import Iterator
 
 from ..model import Answer
 from ..nlp.tokens import span_words
-from .base import Finding, Kind, anchor, scope_spans
+from .base import Finding, Kind, anchor, scope_spans, shared_with
 
 MEASURES = ("sentences", "words", "speaking_seconds")
+
+
+#: Fewer words than this is a fragment ("time (3 years)", a list item naming a challenge),
+#: not a sentence the listener has to sit through.
+MIN_SENTENCE_WORDS = 4
+
+
+def _sentences_in(span) -> int:
+    """Sentences with words inside the span: a label's trailing ":" is not one, nor the
+    next part's sentence that the span's last (newline) token belongs to, nor a fragment."""
+    doc = span.doc
+    return sum(1 for sent in span.sents
+               if span_words(doc[max(sent.start, span.start) : min(sent.end, span.end)]) >= MIN_SENTENCE_WORDS)
 
 
 class Metric(Kind):
@@ -18,6 +31,8 @@ class Metric(Kind):
         "max": "flag values above this",
         "min": "flag values below this",
         "words_per_minute": "speaking pace for speaking_seconds",
+        "parts_only": "for part: answer, count only the words of the STAR parts and the Learning "
+                      "(labels, captions and notes around them are not said aloud)",
     }
 
     def __init__(self, rule) -> None:
@@ -36,6 +51,7 @@ class Metric(Kind):
         for key in ("max", "min"):
             if p.get(key) is not None and not isinstance(p[key], (int, float)):
                 raise ValueError(f"{key} must be a number")
+        self.parts_only = bool(p.get("parts_only", False))
         self.wpm = float(p.get("words_per_minute", 140))
         if self.wpm <= 0:
             raise ValueError("words_per_minute must be positive")
@@ -67,8 +83,13 @@ class Metric(Kind):
             return
         if not spans:
             return
-        words = sum(span_words(span) for _, span in spans)
-        sentences = sum(len(list(span.sents)) for _, span in spans)
+        if self.parts_only and self.rule.part == "answer" and answer.parts:
+            parts = answer.all_parts()
+            # a Task read from inside the Situation is said once
+            words = sum(p.word_count for p in parts if not shared_with(p, parts))
+        else:
+            words = sum(span_words(span) for _, span in spans)
+        sentences = sum(_sentences_in(span) for _, span in spans)
         value = self._value(words, sentences)
         verdict = self._verdict(value)
         if verdict is None:

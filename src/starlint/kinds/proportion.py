@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import PART_NAMES, Answer
-from .base import Finding, Kind, anchor
+from .base import Finding, Kind, anchor, shared_with
 
 
 class Proportion(Kind):
@@ -33,7 +33,9 @@ class Proportion(Kind):
         if not num_parts:
             return  # missing-part reports that
         num = sum(p.word_count for p in num_parts)
-        den = sum(answer.parts[n].word_count for n in self.denominator if n in answer.parts)
+        den_parts = [answer.parts[n] for n in self.denominator if n in answer.parts]
+        # a Task read from inside the Situation shares its words: count them once
+        den = sum(p.word_count for p in den_parts if not shared_with(p, den_parts))
         if num == 0 or den == 0 or num / den >= self.min:
             return
         block, start, end = anchor(answer, num_parts[0])

@@ -21,9 +21,12 @@ class RequiredParts(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name in self.parts:
             part = answer.parts.get(name)
-            if part is not None and (part.word_count > 0 or _merged(answer, name)):
+            if part is not None and part.evidence and (part.word_count > 0 or _merged(answer, name)):
                 continue
-            how = "is empty" if part is not None else ("was not found" if not answer.labelled else "is missing")
+            if part is not None and part.word_count > 0:
+                how = "was not found"  # inferred, but nothing in its sentences tells it
+            else:
+                how = "is empty" if part is not None else ("was not found" if not answer.labelled else "is missing")
             block, start, end = anchor(answer, part)
             yield Finding(block, start, end, {"part": name.capitalize(), "how": how}, name)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
 from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate
 from ..model import Answer
-from .base import Finding, Kind
+from .base import Finding, Kind, compile_regex
+
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _sentences(answer: Answer, parts):
@@ -29,36 +32,68 @@ class _SyntaxKind(Kind):
 
 
 class Actor(_SyntaxKind):
+    """ "We" as the doer of a deed the speaker could have done: not a state ("we had only 4
+    engineers"), an ability ("our team can benefit"), a clause around the speaker's own act
+    ("when we found it, I ..."), or a group decision right after the speaker's proposal."""
+
     needs_parse = staticmethod(plural_candidate)
     PARAMS = {
-        "excuse_after_first_person": (
-            "true: 'we' is fine right after the speaker's own action "
-            "('I proposed X. After team discussion, we chose...')"
-        ),
+        "states": "verbs (as written) that state a fact, not a deed: 'we had', 'we were', 'we needed'",
+        "group_decisions": "verbs of a group decision that the speaker's own proposal excuses ('we chose')",
+        "proposals": "the speaker's verbs that make the next group decision theirs ('I proposed')",
+        "joint": "RE2 regexes that mark a decision taken together ('after team discussion', 'as a team'): "
+                 "a 'we' after one, once the speaker has spoken for themselves, is excused",
     }
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.excuse = bool(rule.params.get("excuse_after_first_person", True))
+        p = rule.params
+        self.states = {str(v).lower() for v in p.get("states") or []}
+        self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
+        self.proposals = {str(v).lower() for v in p.get("proposals") or []}
+        joint = p.get("joint") or []
+        self.joint = [compile_regex(str(r), True) for r in (joint if isinstance(joint, list) else [joint])]
+
+    def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
+        """The speaker proposed something ("I set up a call and showed her the data"): a
+        proposal verb after an "I" of the sentence (and before `until`)."""
+        starts = [s.start for s in first_person if until is None or s.start < until]
+        if not starts:
+            return False
+        words = _WORDS.findall(text[min(starts) : until])
+        return any(w.lower() in self.proposals for w in words)
+
+    def _joint(self, text: str, until: int) -> bool:
+        return any(r.search(text[:until]) for r in self.joint)
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
-            previous_first = False
+            spoke_before = False  # an "I" in the part's previous sentences
+            proposed_before = False
             previous_block = None
             for sentence in sentences:
                 if sentence.block is not previous_block:
-                    # each list item is a step of its own: "I" in one does not excuse "we" in the next
-                    previous_first = False
+                    # each list item is a step of its own: a proposal in one does not excuse the next
+                    proposed_before = False
                     previous_block = sentence.block
                 text = sentence.text
                 who = actors(text)
                 offset = sentence.span.start_char
-                for start, end in who.plural:
-                    before_me = any(s < start for s, _ in who.first_person)
-                    if self.excuse and (previous_first or before_me):
+                for subject in who.plural:
+                    if subject.verb in self.states or subject.modal or not subject.verb:
                         continue
-                    yield Finding(sentence.block, offset + start, offset + end, {"match": text[start:end]}, name)
-                previous_first = bool(who.first_person)
+                    if subject.subordinate and who.first_person:
+                        continue  # "so that we could ship", "when we found it, I ...": the deed is mine
+                    mine_before = self._proposed(text, who.first_person, subject.start)
+                    if subject.verb in self.decisions and (proposed_before or mine_before):
+                        continue
+                    if (spoke_before or any(s.start < subject.start for s in who.first_person)) and self._joint(
+                            text, subject.start):
+                        continue  # "I disagreed ... After discussing it, we changed the rule"
+                    yield Finding(sentence.block, offset + subject.start, offset + subject.end,
+                                  {"match": text[subject.start:subject.end]}, name)
+                proposed_before = self._proposed(text, who.first_person)
+                spoke_before = spoke_before or bool(who.first_person)
 
 
 class Passive(_SyntaxKind):

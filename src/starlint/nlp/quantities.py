@@ -1,5 +1,10 @@
-"""What counts as a quantity in a Result: numbers, percentages, money, durations, counts,
-multipliers and from-to changes ("QUANTIFY EVERYTHING", bank Tip 2).
+"""What counts as a figure in a Result: an amount of change, a measured outcome, money, a
+duration, a count of affected things ("QUANTIFY EVERYTHING", bank Tip 2).
+
+Not every numeral is one: "two engineers" is the team, "case 1" and "step 2" are names, "in
+2021" is a date, "one or two ideas" is vague. Spelled-out numbers count only with a unit or
+as a multiplier ("one more day", "three times faster", "halved"); digits count unless they
+name, date or staff something.
 
 Regexes over the text rather than token attributes: spaCy splits "$45K" into "$ 45 K" but
 keeps "15K/month" whole, and `like_num` is false for "15K" (shared/notes/nlp-facts.md).
@@ -9,28 +14,125 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_WORDS = (
-    "zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    "eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|twice|thrice|"
-    "double[ds]?|doubling|tripled?|triples|quadrupled?|halved|a third|two[- ]thirds"
+_SMALL_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    "a hundred|a thousand|a million|a billion|hundreds|thousands|millions|billions|dozens|a dozen|"
+    "a few|several|half|a half|a third|a quarter|two[- ]thirds|three[- ]quarters"
 )
-QUANTITY = re.compile(
-    r"(?<![A-Za-z0-9.,])[$€£¥]?\s?\d+(?:[.,:]\d+)*\s?(?:%|percent\b|x\b|[kKmMbB]\b)?"
-    rf"|\b(?:{_NUMBER_WORDS})\b",
+#: Words that are a change or a comparison by themselves.
+_MULTIPLIERS = r"zero|twice|thrice|double[ds]?|doubling|tripled?|triples|tripling|quadrupled?|halved|halving"
+#: Units after a number: time, size, rate, money, and things a result counts.
+_UNITS = (
+    r"ms|msec|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
+    r"quarters?|years?|sprints?|nights?|shifts?|business days?|"
+    r"%|percent|per ?cent|pp|percentage points?|points?|basis points|bps|x|times|fold|"
+    r"[kmgt]i?b|bytes|[kmgt]bps|rps|qps|tps|req/s|requests?|calls|queries|"
+    r"dollars|usd|eur|euros|pounds|cents|k|m|b|bn|mm|"
+    r"users?|customers?|clients?|accounts?|tickets?|bugs?|defects?|incidents?|outages?|issues?|errors?|"
+    r"failures?|alerts?|pages?|reports?|jobs?|pipelines?|services?|servers?|nodes?|machines?|tests?|"
+    r"prs?|pull requests|commits|deploy(?:ment)?s?|releases?|orders?|transactions?|rows?|records?|"
+    r"files?|lines?|signups?|sign-ups?|leads?|downloads?|installs?|visits?|sessions?|sales?|"
+    r"dashboards?|steps?|features?|teams?|stores?|sites?|regions?|countries|markets?|products?|"
+    r"shipments?|packages?|items?|units?|cases?|claims?|complaints?|escalations?|hires?|stars?|"
+    r"tables?|models?|experiments?|apps?|repos?|modules?|endpoints?|apis?|vulnerabilities|"
+    r"more|fewer|less|extra|additional|faster|slower|higher|lower|cheaper|smaller|bigger|larger"
+)
+#: People: a number of them is the team, not an outcome ("two engineers", "3 interns").
+_PEOPLE = (
+    r"engineers?|developers?|devs?|people|persons?|members?|teammates?|colleagues?|peers?|interns?|"
+    r"managers?|leads?|stakeholders?|designers?|analysts?|scientists?|contractors?|reviewers?|"
+    r"of us|of them|of my|of our|other|others|senior|junior|new"
+)
+#: Words before a number that make it a name or a position, not an amount.
+_NAMING = (
+    r"case|step|phase|version|v|sprint|level|tier|page|line|item|number|no|option|round|day|week|"
+    r"stage|part|chapter|section|scenario|story|question|priority|p|rank|top|group|batch|wave|"
+    r"iteration|milestone|figure|table|slide|grade|class|type|gen|generation|ticket|issue|pr|task"
+)
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|fall|autumn|winter|early|late|mid|"
+    r"in|since|by|of|from|until|till|during|before|after|around|circa"
+)
+
+_DIGITS = re.compile(
+    r"(?<![A-Za-z0-9.,/#-])(?P<cur>[$€£¥]\s?)?(?P<num>\d+(?:[.,:]\d+)*)(?P<suffix>\s?(?:%|[kKmMbB]\b|x\b))?"
+)
+_WORDS = re.compile(rf"\b(?P<num>{_SMALL_WORDS})\b", re.IGNORECASE)
+_MULTIPLIER = re.compile(rf"\b(?:{_MULTIPLIERS})\b", re.IGNORECASE)
+#: "by the second day", "in my third week": a duration told by its end
+_ORDINAL_TIME = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) "
+    r"(?:day|week|month|quarter|sprint|year|hour|night|release|attempt|try)s?\b",
     re.IGNORECASE,
 )
+_FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
+                               rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
+_FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
+_PRECEDED_BY_NAME = re.compile(rf"\b(?:{_NAMING})\.?\s*#?\s*$", re.IGNORECASE)
+_PRECEDED_BY_DATE = re.compile(rf"\b(?:{_MONTHS})\s*,?\s*$", re.IGNORECASE)
+_VAGUE_AFTER = re.compile(r"^\s*(?:or|to|-|–)\s*(?:two|three|four|2|3|4)\b(?!\s*(?:%|x\b))", re.IGNORECASE)
+_VAGUE_BEFORE = re.compile(r"\b(?:one|1)\s*(?:or|to|-|–)\s*$", re.IGNORECASE)
+
+
+def _is_year(num: str, before: str, after: str) -> bool:
+    return (len(num) == 4 and num[:2] in ("19", "20") and not _FOLLOWED_BY_UNIT.match(after)
+            and (_PRECEDED_BY_DATE.search(before) is not None or not before.strip() or after[:1] in (",", ")", ".")))
+
+
+def _digit_is_figure(match: re.Match, text: str) -> bool:
+    if match.group("cur") or match.group("suffix"):
+        return True  # money, a percentage, a multiplier, 15K
+    num = match.group("num")
+    before = text[max(0, match.start() - 40) : match.start()]
+    if before.endswith("+") and before[-2:-1].isalpha():
+        return False  # "N+1 queries": a name
+    after = text[match.end() : match.end() + 40]
+    if _FOLLOWED_BY_UNIT.match(after) or ":" in num:
+        return True  # "40 minutes", "2:30", "12 tickets"
+    if _PRECEDED_BY_NAME.search(before) or _is_year(num, before, after):
+        return False  # "case 1", "step 2", "in 2021"
+    if _VAGUE_AFTER.match(after) or _VAGUE_BEFORE.search(before):
+        return False  # "1 or 2"
+    if _FOLLOWED_BY_PEOPLE.match(after):
+        return int(re.sub(r"\D", "", num) or 0) >= 10  # "2 engineers" is the team; "40 engineers trained" a reach
+    return True
+
+
+def _word_is_figure(match: re.Match, text: str) -> bool:
+    after = text[match.end() : match.end() + 40]
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _VAGUE_AFTER.match(after) or _VAGUE_BEFORE.search(before) or _FOLLOWED_BY_PEOPLE.match(after):
+        return False
+    if match.group("num").lower() in ("half", "a half", "a third", "a quarter") and re.search(r"\b(by|cut|in)\s*$", before, re.I):
+        return True  # "cut in half", "by a third"
+    return bool(_FOLLOWED_BY_UNIT.match(after))
+
+
+def _unit_length(text: str, at: int) -> int:
+    """The unit belongs to the figure ("40 minutes", "500ms"), for those who show it."""
+    unit = _FOLLOWED_BY_UNIT.match(text[at : at + 40])
+    return unit.end() if unit else 0
 
 
 def quantity_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the quantities in `text`."""
+    """Character ranges of the figures in `text`, in order."""
     spans = []
-    for match in QUANTITY.finditer(text):
-        start, end = match.span()
+    for match in _DIGITS.finditer(text):
+        if _digit_is_figure(match, text):
+            spans.append((match.start(), match.end() + _unit_length(text, match.end())))
+    for match in _WORDS.finditer(text):
+        if _word_is_figure(match, text):
+            spans.append((match.start(), match.end() + _unit_length(text, match.end())))
+    spans.extend(m.span() for m in _MULTIPLIER.finditer(text))
+    spans.extend(m.span() for m in _ORDINAL_TIME.finditer(text))
+    out = []
+    for start, end in sorted(spans):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
+        if end > start and not (out and start < out[-1][1]):
+            out.append((start, end))
+    return out

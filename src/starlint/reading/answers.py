@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, SourceFile
-from .labels import LabelHit, block_labels, heading_label
+from .labels import LabelHit, block_labels, clean_title, heading_label
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
+from .story import evidence, is_placeholder, title_kind
 
-#: An unlabelled section needs this much prose to be read as an answer (the bank's shortest
-#: answer is about 110 words; a preface or a one-line note is not an answer).
+#: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
-_FIRST_PERSON = re.compile(r"\b(I|my|me|I'm|I've|I'd)\b")
 _FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
 
 
@@ -31,6 +29,46 @@ class _Section:
     level: int
     ancestors: list[Block]
     blocks: list[Block] = field(default_factory=list)
+
+    def has_prose(self) -> bool:
+        return any(b.kind in ("paragraph", "html") and b.text.strip() for b in self.blocks)
+
+
+#: A line that asks the question an answer replies to: "Q> ...", "Q1: ...", "**Q:** ...",
+#: "Question: ...". In a prep document without headings it is where the next answer starts.
+QUESTION_LINE = re.compile(r"^[ \t>]*(?:\*\*|__)?(?:Q\d{0,3}|Question(?: \d{1,3})?)(?:\*\*|__)?[ \t]*[>:.)\-](?:\*\*|__)?[ \t]*\S")
+
+
+def _split_at_questions(blocks: list[Block]) -> list[Block]:
+    """Question lines become blocks of their own, so that sections can start at them."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            out.append(block)
+            continue
+        cuts = []
+        at = 0
+        for line in block.text.split("\n"):
+            if QUESTION_LINE.match(line):
+                cuts.extend([at, at + len(line) + 1])
+            at += len(line) + 1
+        cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
+        rest = block
+        offset = 0
+        for cut in cuts:
+            head, rest = rest.split(cut - offset)
+            offset = cut
+            out.append(head)
+        out.append(rest)
+    return out
+
+
+def question_text(block: Block) -> str | None:
+    """The question a question line asks, without its marker."""
+    match = QUESTION_LINE.match(block.text)
+    if block.kind != "paragraph" or match is None:
+        return None
+    return block.text[match.end() - 1 :].strip().strip("*_").strip()
 
 
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
@@ -62,21 +100,6 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     return {}, text, []
 
 
-def clean_title(text: str) -> str:
-    """Heading text without decoration: emoji, variation selectors, trailing back-links."""
-    text = " ".join(text.split())
-
-    def decorative(ch: str) -> bool:
-        return unicodedata.category(ch) in ("So", "Sk", "Mn", "Me", "Cf", "Co", "Zs") or ch == "\ufffd"
-
-    start, end = 0, len(text)
-    while end > start and decorative(text[end - 1]):
-        end -= 1
-    while start < end and (decorative(text[start])):
-        start += 1
-    return text[start:end].strip()
-
-
 def _word_count(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks if b.kind in ("paragraph", "html"))
 
@@ -87,6 +110,16 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     stack: list[Block] = []
     label_level: int | None = None  # level of the last label heading in this section
     for block in blocks:
+        if question_text(block) is not None:
+            if sections[-1].has_prose():
+                # the next answer of a document that separates its answers by question lines
+                level = sections[-1].level + (0 if sections[-1].heading is not None and question_text(sections[-1].heading) else 1)
+                sections.append(_Section(heading=block, level=level, ancestors=list(stack)))
+                label_level = None
+            elif sections[-1].heading is None:
+                sections[-1].heading = block  # the question of the answer that follows
+                sections[-1].level = (stack[-1].level + 1) if stack else 1
+            continue
         if block.kind == "heading":
             if heading_label(block) is not None:
                 label_level = block.level
@@ -104,6 +137,27 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             continue
         sections[-1].blocks.append(block)
     return sections
+
+
+#: A paragraph that only links back up the page ("[⬆ Back to Top](#questions)"): navigation
+_NAVIGATION = re.compile(r"^[\W_]*(back to (the )?(top|index|contents|questions?|list)|top|index)[\W_]*$", re.IGNORECASE)
+
+
+def _is_navigation(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) < 80 and bool(_NAVIGATION.match(block.text))
+
+
+def _drop_navigation(blocks: list[Block]) -> list[Block]:
+    """Paragraphs, and last lines of paragraphs, that only link back up the page."""
+    out = []
+    for block in blocks:
+        if _is_navigation(block):
+            continue
+        last = block.text.rfind("\n")
+        if block.kind == "paragraph" and last > 0 and _NAVIGATION.match(block.text[last + 1 :]):
+            block = block.split(last)[0]
+        out.append(block)
+    return out
 
 
 def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
@@ -141,16 +195,46 @@ def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     return parts, len(star_labels)
 
 
+def _tells(parts: dict[str, Part]) -> bool:
+    """The parts narrate something (under a title such as "Tips", a labelled section must)."""
+    found = evidence([p.text for n, p in parts.items() if n in PART_NAMES])
+    return found.narrated + found.habitual >= 2
+
+
+def _is_template(parts: dict[str, Part]) -> bool:
+    """A `STAR:` skeleton: every part empty, a placeholder, or an instruction ("Describe
+    the context", "What did YOU do?"), none of them telling anything."""
+    for name in PART_NAMES:
+        part = parts.get(name)
+        if part is None:
+            continue
+        text = part.text.strip()
+        if is_placeholder(text):
+            continue
+        found = evidence([text])
+        if found.narrated or found.habitual or not (found.questions or found.advice):
+            return False
+    return True
+
+
 def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) -> Answer | None:
     prose = [b for b in section.blocks if b.kind in ("paragraph", "html", "heading")]
     if not prose:
         return None
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
-    labelled = star_labels >= 2 or (star_labels == 1 and words >= MIN_UNLABELLED_WORDS)
+    labelled = star_labels >= 2
+    if labelled and (_is_template(parts) or (title_kind(title) == "not-answer" and not _tells(parts))):
+        return None  # a STAR skeleton, or "Situation: Set the context" in a tips list
     if not labelled:
-        text = "\n".join(b.text for b in section.blocks if b.kind in ("paragraph", "html"))
-        if words < MIN_UNLABELLED_WORDS or not _FIRST_PERSON.search(text):
+        # one STAR label ("Situation:" and then bullets) labels too little to place the
+        # other parts: they are inferred like prose, and the section is an answer like prose
+        kind = title_kind(title)
+        if kind == "not-answer" and not star_labels:
+            return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
+        found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
+        if not (found.is_story or (kind == "question" and found.answers_a_question)
+                or (star_labels and words >= MIN_UNLABELLED_WORDS)):
             return None
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
@@ -184,13 +268,14 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
 def parse_answers(source: SourceFile) -> list[Answer]:
     meta, text, notices = split_front_matter(source.text)
     source.notices.extend(f"{source.path}: {n}" for n in notices)
-    blocks = parse_blocks(text)
+    blocks = _drop_navigation(_split_at_questions(parse_blocks(text)))
     sections = _sections(blocks)
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
     answers: list[Answer] = []
     for section in sections:
-        title = clean_title(section.heading.text) if section.heading else default_title
+        question = question_text(section.heading) if section.heading is not None else None
+        title = clean_title(question or section.heading.text) if section.heading else default_title
         answer = _make_answer(source, section, title or default_title, meta)
         if answer is not None:
             answers.append(answer)

@@ -9,6 +9,7 @@ trailing Learnings / Lessons / Takeaway section.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import Block
@@ -52,7 +53,18 @@ LABEL_WORDS: dict[str, str] = {
     "key takeaway": "learning",
     "key takeaways": "learning",
     "reflection": "learning",
+    "reflections": "learning",
     "review": "learning",
+    "key learning": "learning",
+    "key learnings": "learning",
+    "main learning": "learning",
+    "learning outcome": "learning",
+    "lesson learned": "learning",
+    "lesson learnt": "learning",
+    "what i learned from it": "learning",
+    "interview takeaway": "learning",
+    "my takeaway": "learning",
+    "retrospective": "learning",
 }
 LETTER_LABELS: dict[str, tuple[str, ...]] = {
     "s": ("situation",),
@@ -94,9 +106,24 @@ def _part_for(label: str) -> tuple[str, ...] | None:
     return (part,) if part else None
 
 
+def _decorative(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk", "Mn", "Me", "Cf", "Co", "Zs") or ch == "\ufffd"
+
+
+def clean_title(text: str) -> str:
+    """Heading text without decoration: emoji, variation selectors, trailing back-links."""
+    text = " ".join(text.split())
+    start, end = 0, len(text)
+    while end > start and _decorative(text[end - 1]):
+        end -= 1
+    while start < end and _decorative(text[start]):
+        start += 1
+    return text[start:end].strip()
+
+
 def heading_label(block: Block) -> LabelHit | None:
-    """A heading that is itself a label: `## Situation`, `### Result:`."""
-    text = block.text.strip().rstrip(":").strip()
+    """A heading that is itself a label: `## Situation`, `### Result:`, `### ⭐ Situation:`."""
+    text = clean_title(block.text).rstrip(":").strip()
     parts = _part_for(text)
     if parts is None:
         return None
@@ -127,8 +154,8 @@ def block_labels(block: Block) -> list[LabelHit]:
     hits: list[LabelHit] = []
     for line_start in _line_starts(text):
         pos = line_start
-        while pos < len(text) and text[pos] in " \t":
-            pos += 1
+        while pos < len(text) and (text[pos] in " \t" or _decorative(text[pos])):
+            pos += 1  # "📌 Situation:": an emoji before a label is decoration
         match = _LINE_LABEL.match(text, pos)
         if match is None:
             hits.extend(_generic_label(block, pos))

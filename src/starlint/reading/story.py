@@ -1,0 +1,169 @@
+"""Is a section a story? The reader's test for sections without STAR labels, and for
+labelled ones that may be only a template.
+
+Word counts and a first-person pronoun are not enough: a question list, a tips list with
+quoted "I ..." examples, a bare `STAR:` skeleton and "questions to ask the interviewer" all
+pass them, while a 45-word story told in "we" fails. A story *narrates*: someone (I, we, my
+team, or the implied I of a bullet) did things, in the past tense, or, in a generic answer,
+does them habitually ("I usually ..."). Advice speaks to "you", asks questions, or opens with
+imperatives. Plain regexes over the block text: this runs before the NLP pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Fewer words than this is a note, not a story, whatever it narrates.
+MIN_STORY_WORDS = 15
+
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!\w)'[^'\n]{3,300}'(?!\w)"
+                     # a sample introduced by a colon whose closing quote the writer forgot
+                     r"|:\s*[\"\u201c][^\"\u201d\n]*$", re.MULTILINE)
+#: sequence words before an imperative: "Then choose an anecdote ..."
+_LEAD_IN = re.compile(r"^(?:then|next|first|second|finally|also|and|but|so|now|always|never),?\s+", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+#: a soft line break inside a paragraph is a space, unless a bullet or a label opens the next line
+_SOFT_BREAK = re.compile(r"\n(?![ \t]*(?:[-*+\u2022]|\d+[.)]|\(?[A-Za-z]{1,20}\)?:))")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+IRREGULAR_PAST = (
+    "began|brought|built|bought|caught|chose|came|cut|did|drew|drove|dug|fed|felt|fought|found|"
+    "gave|got|went|grew|had|held|hid|hit|hung|kept|knew|laid|led|left|lent|let|lost|made|meant|"
+    "met|paid|put|quit|ran|read|rode|rose|said|sat|saw|sent|set|shed|shot|showed|shut|sold|"
+    "sought|spent|split|spoke|spread|stood|stuck|struck|swept|taught|thought|threw|told|took|"
+    "tore|understood|was|were|won|wrote|rewrote|overcame|undertook|withdrew|broke|forgot|froze"
+)
+_PAST = rf"(?:[a-z]+ed|{IRREGULAR_PAST})"
+#: An actor and, within a few words, a past-tense verb: "I rewrote", "we quickly moved",
+#: "my team and I built", "our team had".
+_NARRATED = re.compile(
+    rf"\b(?:I|we|my (?:team|manager|lead)|our (?:team|manager|lead))\b(?:[ ,]+[A-Za-z'\u2019]+){{0,3}}?[ ,]+{_PAST}\b",
+    re.IGNORECASE,
+)
+#: Habits and hypotheticals in the first person: a generic answer is still an answer.
+_HABITUAL = re.compile(
+    r"\b(?:I|we)(?:\s+|\u2019|')(?:usually|always|typically|generally|normally|often|tend to|would|will|d|ll|"
+    r"try to|make sure|like to|prefer to|start by|first)\b",
+    re.IGNORECASE,
+)
+#: Past forms that are also the bare verb ("Set the scene", "Read the question"): an
+#: imperative as often as a step, so they do not make a subject-less bullet a step.
+_SAME_AS_BARE = {"cut", "hit", "let", "put", "quit", "read", "set", "shed", "shut", "split", "spread"}
+#: Subject-less step bullets ("Rewrote the cron job ..."): the I is implied.
+_IMPLIED_STEP = re.compile(
+    r"^(?:[A-Z][a-z]+ed|"
+    + "|".join(w.title() for w in IRREGULAR_PAST.split("|") if w not in _SAME_AS_BARE)
+    + r")\b"
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI[\u2019'](?:m|ve|d|ll)\b")
+#: Advice and prompts open with a bare verb: "Describe a time ...", "Be specific", "Don't ramble".
+_IMPERATIVE = re.compile(
+    r"^(?:be|use|keep|describe|explain|talk|make|prepare|ask|focus|avoid|don['\u2019]?t|do|never|"
+    r"practice|practise|think|remember|try|show|highlight|include|mention|start|end|quantify|give|"
+    r"choose|pick|tell|say|write|read|research|know|understand|emphasi[sz]e|listen|stay|share|"
+    r"walk|list|provide|identify|consider|prioriti[sz]e|set|state|spend|limit|structure|frame|"
+    r"end|finish|close|align|connect|tie|link|map|follow|note|review|reflect|discuss|have|get|tread|begin|"
+    r"acknowledge|explain|expect|emphasize|demonstrate|illustrate|mention|pause|breathe|smile)\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_+|-+)?\s*$", re.IGNORECASE)
+
+
+#: Titles of sections that are not behavioral answers, whatever their prose: a pitch, a
+#: motivation, a weakness, tips, questions for the interviewer.
+_NOT_AN_ANSWER_TITLE = re.compile(
+    r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job)|do you|did you|are you|would you|"
+    r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+\?)|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
+    r"introduc(e yourself|tion)|elevator pitch|weakness(es)?|strengths?( and weakness(es)?)?|salary|compensation|"
+    r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
+    r"interviewers?|i (can|could|should|would) ask)|tips?|advice|things to (keep in mind|remember|note|know)|"
+    r"notes?|template|framework|checklist|resources|references?|glossary|definitions?|links|overview|agenda|"
+    r"(table of )?contents|"
+    r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
+    re.IGNORECASE,
+)
+#: Titles that ask for a story: "Tell me about a time ...", "Biggest mistake", "Conflict?".
+_QUESTION_TITLE = re.compile(
+    r"\b(tell (me|us)|describe|give (me |us )?an? example|share an? (example|time|story|situation)|walk (me|us) "
+    r"through|talk about|a (time|situation|moment|case) (when|where|in which|that|you)|time when|have you ever|when (did|have) you|"
+    r"what did you do|how did you|how do you (handle|deal|manage|resolve|approach|prioriti[sz]e|motivate|respond)|"
+    r"(most|biggest|hardest|toughest|greatest|proudest) \w*|achievement|accomplishment|mistake|failure|failed|"
+    r"conflict|disagree(ment|d)?|deadline|pressure|setback|challenge|challenging|feedback|ownership|initiative|"
+    r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|proud)\b",
+    re.IGNORECASE,
+)
+
+
+def title_kind(title: str) -> str:
+    """ "question" when a section's title asks for a story (or names a Leadership
+    Principle), "not-answer" when it names something else, "" when it says neither."""
+    from .principles import find_principles
+
+    if _NOT_AN_ANSWER_TITLE.search(title):
+        return "not-answer"
+    if _QUESTION_TITLE.search(title) or find_principles(title):
+        return "question"
+    return ""
+
+
+@dataclass(frozen=True)
+class StoryEvidence:
+    """What the text says about itself: counts, so tests and the reader can read why."""
+
+    words: int
+    sentences: int
+    narrated: int  # sentences where an actor does something in the past tense (or a step bullet)
+    habitual: int  # first-person habits or hypotheticals
+    questions: int
+    advice: int  # imperatives and sentences that speak to "you" without an "I"
+    first_person: int = 0  # sentences with an I, we or my (outside quotes), whatever they tell
+
+    @property
+    def is_story(self) -> bool:
+        if self.words < MIN_STORY_WORDS or not self.sentences:
+            return False
+        telling = self.narrated + self.habitual
+        if telling < 2 and not (telling == 1 and self.sentences <= 2 and self.words >= 25):
+            return False
+        # a story may ask a question or give a tip; a question list or a tips list is mostly those
+        return (self.questions + self.advice) < max(2, telling) and self.questions * 2 < self.sentences
+
+    @property
+    def answers_a_question(self) -> bool:
+        """Under a title that asks for a story, a first-person reply or a few step bullets
+        are an answer (a bad one, perhaps), unless it is questions or tips for the reader."""
+        if self.words < MIN_STORY_WORDS or not self.sentences or self.questions * 2 >= self.sentences:
+            return False
+        return self.narrated + self.habitual + self.first_person >= 1 and self.advice * 2 < self.sentences
+
+
+def evidence(lines: list[str]) -> StoryEvidence:
+    """Weigh the plain text of a section's blocks (one string per block)."""
+    words = sentences = narrated = habitual = questions = advice = first_person = 0
+    for block in lines:
+        unquoted = _QUOTED.sub(" ", _SOFT_BREAK.sub(" ", block))
+        words += len(_WORD.findall(block))
+        for match in _SENTENCE.finditer(unquoted):
+            sentence = match.group(0).strip()
+            if not _WORD.search(sentence):
+                continue
+            sentences += 1
+            first = _LEAD_IN.sub("", sentence.lstrip("-*+>#0123456789.)( \t_"))
+            mine = bool(_FIRST_PERSON.search(sentence))
+            first_person += mine
+            if sentence.endswith("?"):
+                questions += 1
+            elif _NARRATED.search(sentence) or _IMPLIED_STEP.match(first):
+                narrated += 1
+            elif _HABITUAL.search(sentence):
+                habitual += 1
+            elif not mine and (_IMPERATIVE.match(first) or _SECOND_PERSON.search(sentence)):
+                advice += 1
+    return StoryEvidence(words, sentences, narrated, habitual, questions, advice, first_person)
+
+
+def is_placeholder(text: str) -> bool:
+    """A template's empty slot: "...", "[your answer]", "TBD", "<fill in>"."""
+    return bool(_PLACEHOLDER.match(text))

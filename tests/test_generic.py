@@ -1,0 +1,48 @@
+"""generic-answer: habits and hypotheticals told instead of one event (issue 10, class 5),
+but not a reported past thought, a system that deploys "whenever we want", or one "I always"
+line opening a specific story."""
+
+from __future__ import annotations
+
+from .conftest import lint
+
+GENERIC = (
+    "**Situation:** Stakeholders often disagree on priorities.\n\n"
+    "**Task:** You have to get them aligned before planning.\n\n"
+    "**Action:** I usually book a meeting with both sides. I\u2019d walk them through the ticket data, "
+    "and I will write down what we agree.\n\n"
+    "**Result:** Decisions come 2x faster.\n"
+)
+SPECIFIC = (
+    "**Situation:** I always strive to leave a codebase better than I found it. In March our "
+    "deploy pipeline took 50 minutes and blocked 12 engineers.\n\n"
+    "**Task:** I thought I would be able to cut it in half by Friday, and I told my manager I would.\n\n"
+    "**Action:** I profiled each stage, cached the dependency layer and split the test suite "
+    "across 4 runners. I also set up a nightly job so that the team can deploy whenever we want.\n\n"
+    "**Result:** Deploys fell from 50 to 14 minutes.\n"
+)
+
+
+def _generic(text: str) -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.message.split("'")[1]) for d in lint(text).diagnostics if d.rule == "generic-answer"]
+
+
+def test_habits_and_hypotheticals_fire_curly_apostrophe_included():
+    assert _generic(GENERIC) == [(3, 11, "You have to"), (5, 13, "I usually"), (5, 55, "I\u2019d"), (5, 98, "I will")]
+
+
+def test_reported_thoughts_and_one_habit_line_in_a_specific_story_do_not():
+    assert _generic(SPECIFIC) == []
+
+
+PRESENT = (
+    "## Tell me about a time you handled a conflict\n\n"
+    "When two engineers disagree, we talk it through in a small room. I write down what each side needs, "
+    "and I look for the smallest change both can accept. Most of the time we settle it in one meeting.\n"
+)
+
+
+def test_an_answer_told_in_the_present_throughout_is_generic_without_marker_words():
+    found = _generic(PRESENT)
+    assert [m for _, _, m in found] == ["we talk", "I write", "we settle"]
+    assert all(line == 3 for line, _, _ in found)

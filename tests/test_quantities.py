@@ -1,0 +1,59 @@
+"""A figure is an amount of change, a measured outcome, money, a duration or a count of
+affected things, not any numeral (issue 10, class 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from starlint.nlp.quantities import quantity_spans
+
+from .conftest import lint
+
+FIGURES = {
+    "Latency fell from 500ms to 50ms (90% improvement).": ["500ms", "50ms", "90%"],
+    "Saved $45K/month.": ["$45K"],
+    "It took one more day than planned.": ["one more day"],
+    "Cut costs by half.": ["half"],
+    "Three times faster than before.": ["Three times"],
+    "We onboarded 40 engineers.": ["40"],
+    "Fixed 12 bugs in 3 sprints.": ["12 bugs", "3 sprints"],
+    "Zero downtime during the move.": ["Zero"],
+    "Revenue doubled.": ["doubled"],
+    "3 of 5 testers found checkout.": ["3", "5"],
+}
+NOT_FIGURES = [
+    "We hired two engineers.",
+    "This was case 1 of many.",
+    "I had one or two ideas.",
+    "In 2021 the team launched it.",
+    "Step 2 was the hardest.",
+    "The export has run every night since.",
+    "2 engineers joined the effort.",
+]
+
+
+@pytest.mark.parametrize("text", sorted(FIGURES))
+def test_figures(text):
+    assert [text[a:b] for a, b in quantity_spans(text)] == FIGURES[text]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_numerals_that_are_not_figures(text):
+    assert quantity_spans(text) == []
+
+
+STORY = (
+    "**Situation:** A client's launch date moved up.\n\n**Task:** I had to ship the export first.\n\n"
+    "**Action:** I cut the scope to the two reports they used and paired with QA on the risky parts.\n\n"
+    "**Result:** {}\n"
+)
+
+
+@pytest.mark.parametrize("result, fires", [
+    ("Two engineers joined the project and the client was happy.", True),
+    ("It was case 1 of the new process; the client signed off.", True),
+    ("We shipped it in one more day than planned.", False),
+    ("The client renewed for 2 years.", False),
+])
+def test_unquantified_result_reads_figures_not_numerals(result, fires):
+    assert any(d.rule == "unquantified-result" for d in lint(STORY.format(result)).diagnostics) is fires
