@@ -49,7 +49,8 @@ def _run(args: list[str], cwd: Path, timeout: float, stdin=None, shell: str | No
     command = ["sh", "-c", shell] if shell else STARLINT + args
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True,  # SIGINT as at a terminal, even when run in the background
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     note = after_start(proc) if after_start else ""
     try:
         out, err = proc.communicate(timeout=timeout)

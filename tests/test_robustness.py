@@ -86,8 +86,10 @@ def many_files(tmp_path_factory):
     (signal.SIGKILL, False, -9, None),  # nothing can run in main: the workers must still go
 ], ids=["sigint-group", "sigterm-main", "sigterm-group", "sigkill-main"])
 def test_a_signal_ends_the_whole_parallel_run(many_files, signum, to_group, code, line):
+    # SIGINT as at a terminal, even where this test runs in the background (which ignores it)
     proc = subprocess.Popen([sys.executable, "-m", "starlint", "-j", "4", str(many_files)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while len(group_processes(proc.pid)) < 5:  # main + 4 workers, busy linting
