@@ -30,8 +30,9 @@ BANK = ROOT / "corpus" / "bank1.md"
 SPACY_FLOOR = "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('sentencizer'); nlp('x')"
 
 
-def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MiB of one fresh process (its own rusage, via wait4)."""
+def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MiB and CPU seconds (user + system, with the workers it
+    waited for) of one fresh process (its own rusage, via wait4)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -39,7 +40,12 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd[:3])} ... exited {code}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one fresh process."""
+    return measured(cmd, env)[:2]
 
 
 def paired_runs(cmds: list[list[str]], runs: int, env: dict | None = None) -> list[tuple[list[float], float]]:
@@ -118,6 +124,15 @@ def total_pss(cmd: list[str], env: dict) -> float | None:
     return peak / 1024
 
 
+def bank_folder(tmp: str, copies: int) -> Path:
+    """A folder of `copies` copies of the bank, named bank0000.md, ..."""
+    folder = Path(tmp) / "bank"
+    folder.mkdir()
+    for i in range(copies):
+        shutil.copy(BANK, folder / f"bank{i:04d}.md")
+    return folder
+
+
 def words(path: Path) -> int:
     return len(re.findall(r"\S+", path.read_text(encoding="utf-8")))
 
@@ -138,10 +153,7 @@ def main() -> None:
     env = dict(os.environ)
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "bank"
-        folder.mkdir()
-        for i in range(args.copies):
-            shutil.copy(BANK, folder / f"bank{i:04d}.md")
+        folder = bank_folder(tmp, args.copies)
         files = sorted(str(p) for p in folder.iterdir())
         total_words = words(BANK) * args.copies
         single = Path(tmp) / "answer.md"

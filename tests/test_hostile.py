@@ -84,11 +84,19 @@ def test_shapes_finish_in_bounded_time(tmp_path, text):
     assert code in (0, 1) and "Traceback" not in out + err
 
 
-def test_labels_with_nothing_under_them_are_empty_parts(tmp_path):
-    # (labels with nothing under any of them are a template, not an answer: see not_answers/)
+def test_labels_with_nothing_under_them_are_a_template_not_an_answer(tmp_path):
+    """A bare STAR skeleton is not linted as an answer (issue 10), but the run says what it saw."""
     path = tmp_path / "empty.md"
-    path.write_text("**Situation:** I was on call when the nightly build broke.\n\n**Task:**\n\n**Action:**\n\n"
-                    "**Result:**\n", encoding="utf-8")
+    path.write_text("**Situation:**\n\n**Task:**\n\n**Action:**\n\n**Result:**\n", encoding="utf-8")
+    code, data = cli_json(str(path))
+    assert code == 0 and data["answers"] == [] and data["diagnostics"] == []
+    assert any("empty.md:1: a STAR template" in n for n in data["notices"])
+
+
+def test_a_draft_with_one_part_written_is_an_answer_with_empty_parts(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text("**Situation:** Our nightly export to finance failed twice a week.\n\n**Task:**\n\n"
+                    "**Action:**\n\n**Result:**\n", encoding="utf-8")
     code, data = cli_json(str(path))
     assert code == 1
     assert [d["message"].split(":")[0] for d in data["diagnostics"] if d["rule"] == "missing-part"] == [

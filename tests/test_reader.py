@@ -165,3 +165,41 @@ def test_a_reply_under_a_behavioral_question_is_an_answer_even_without_a_story()
     run = lint(text)
     assert len(run.answers) == 1
     assert "generic-answer" in {d.rule for d in run.diagnostics}
+
+
+def test_a_thematic_break_ends_an_answer_where_no_heading_does():
+    text = ("Q: Tell me about a time you fixed a flaky test.\n"
+            "Situation: Our checkout test failed one run in five.\nTask: I owned CI that month.\n"
+            "Action: I found a race on the cart cache and added a lock.\nResult: 0 flaky runs in 4 weeks.\n\n"
+            "---\n\n"
+            "Payments come in three kinds and each kind needs its own processor, which the system "
+            "calls in order; the exercise asks for a design that adds a fourth kind without changes.\n")
+    run = lint(text)
+    assert [(a.line, a.end_line) for a in run.answers] == [(1, 5)]
+
+
+def test_under_a_heading_a_thematic_break_and_letter_word_labels_stay_inside_the_answer():
+    text = ("## Fixed the pricing cache\n\n### S - Situation\n\nPrices drifted between two nodes.\n\n---\n\n"
+            "### T - Task\n\nI had to stop the drift.\n\n---\n\n### A - Action\n\nI moved the cache to Redis.\n\n---\n\n"
+            "### R - Result\n\nDrift fell to 0 in 30 days.\n")
+    run = lint(text)
+    assert len(run.answers) == 1
+    assert [run.answers[0].parts[n].line for n in ("situation", "task", "action", "result")] == [3, 9, 15, 21]
+
+
+def test_emoji_before_a_label_heading_is_decoration():
+    text = ("## Cut the build time\n\n### ⭐ **Situation:**\n\nBuilds took 40 minutes.\n\n### 🎯 **Task:**\n\n"
+            "I owned CI.\n\n### ⚙️ **Action:**\n\nI cached the dependency layer.\n\n### 🏁 **Result:**\n\nBuilds take 9 minutes.\n")
+    run = lint(text)
+    assert len(run.answers) == 1 and run.answers[0].labelled
+    assert sorted(run.answers[0].parts) == ["action", "result", "situation", "task"]
+
+
+def test_a_task_told_inside_the_situation_is_the_task():
+    """"a goal stated inside the Situation counts" (GUIDE.md): no missing-part for it."""
+    text = ("**Situation:** Our search page timed out at peak and my manager asked me to fix it before the sale.\n\n"
+            "**Action:** I added an index and cached the facet counts.\n\n**Result:** p95 fell from 4 s to 300 ms.\n")
+    run = lint(text)
+    task = run.answers[0].parts["task"]
+    assert task.inferred and task.line == 1
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]

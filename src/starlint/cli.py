@@ -88,18 +88,23 @@ class OutputError(Exception):
     """The report cannot be written (a full disk, a closed or broken output)."""
 
 
-def _write(chunks) -> None:
-    """Write a report as it is rendered, in pieces of 64 KB or more."""
+def _echo_chunks(chunks) -> str:
+    """Write a large report in 64 KB pieces as it is rendered; return what is left."""
     pending: list[str] = []
     size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            click.echo("".join(pending), nl=False)
+            pending, size = [], 0
+    return "".join(pending)
+
+
+def _write(chunks) -> None:
+    """Write a report as it is rendered; a write that fails is one plain line (OutputError)."""
     try:
-        for chunk in chunks:
-            pending.append(chunk)
-            size += len(chunk)
-            if size >= 65536:
-                click.echo("".join(pending), nl=False)
-                pending, size = [], 0
-        click.echo("".join(pending), nl=False)
+        click.echo(_echo_chunks(chunks), nl=False)
         sys.stdout.flush()
     except BrokenPipeError:
         raise
@@ -247,6 +252,45 @@ def coverage_command(folder: str, every: bool, fmt: str) -> None:
     rows = coverage(run, rules, every)
     click.echo(render_json(rows) if fmt == "json" else render_text(rows), nl=False)
     raise click.exceptions.Exit(EXIT_ERROR if run.errors else EXIT_OK)  # `starlint rule NAME`, as `ruff rule NAME`
+
+
+@cli.command("report")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-o", "--output", required=True, help="The HTML file to write (- for standard output).")
+@click.option("--all", "every", is_flag=True, help="Coverage of all sixteen Leadership Principles (default: the five of the Tips).")
+@click.option("--title", default="starlint report", show_default=True, help="The page's title.")
+@click.option("--select", multiple=True, help="Only these rules (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated, repeatable).")
+@click.option("--config", "config_file", default=None, help="Config file (default: nearest .starlint.yaml or pyproject.toml).")
+@click.option("--stdin-filename", default="<stdin>", help="Name to report for `-` (standard input).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes, as for check.")
+def report_command(paths, output, every, title, select, ignore, config_file, stdin_filename, jobs) -> None:
+    """Write a visual HTML report of the answers in PATHS: parts coloured, findings marked."""
+    from .lint import lint_paths
+    from .report import html
+    from .report.output import OutputError, check_output, write_report
+
+    if not paths:
+        raise fail("no input: give files, folders, or - for standard input (see `starlint report --help`)")
+    try:
+        if output != "-":
+            check_output(output, paths)
+        config = load_config(config_file, paths)
+        rules = load_rules(_split_names(select), _split_names(ignore), config)
+        run = lint_paths(paths, rules, stdin_filename, keep_analysis=False, jobs=jobs, details=True)
+        for message in run.notices + run.errors:
+            click.echo(f"starlint: {message}", err=True)
+        chunks = html.render_chunks(run, rules=rules, every_principle=every, title=title)
+        if output == "-":
+            click.echo(_echo_chunks(chunks), nl=False)
+        else:
+            write_report(output, chunks)
+            answers, findings = len(run.details), len(run.diagnostics)
+            click.echo(f"starlint: wrote {output} ({answers} answer{'' if answers == 1 else 's'}, "
+                       f"{findings} finding{'' if findings == 1 else 's'})", err=True)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
+    raise click.exceptions.Exit(EXIT_ERROR if run.errors else EXIT_OK)
 
 
 class Terminated(BaseException):

@@ -10,6 +10,7 @@ import json
 
 from .kinds.principle import Principle
 from .lint import LintRun
+from .model import Answer
 from .reading.principles import LEADERSHIP_PRINCIPLES, TIPS_PRINCIPLES
 from .ruleset import Rule
 
@@ -17,20 +18,40 @@ from .ruleset import Rule
 MIN_STORIES = 2
 
 
-def coverage(run: LintRun, rules: list[Rule], every_principle: bool) -> list[dict]:
-    checker = next((r.check for r in rules if isinstance(r.check, Principle)), None)
-    names = list(LEADERSHIP_PRINCIPLES) if every_principle else list(TIPS_PRINCIPLES)
+def principle_checker(rules: list[Rule]) -> Principle | None:
+    return next((r.check for r in rules if isinstance(r.check, Principle)), None)
+
+
+def story_principles(answer: Answer, checker: Principle | None, names) -> dict[str, str]:
+    """The principles among `names` an answer counts for: "declared" or "detected"."""
+    found = {}
+    for name in names:
+        if name in answer.principles or name in answer.section_principles:
+            found[name] = "declared"
+        elif checker is not None and name in checker.signals and checker.shows(answer, name):
+            found[name] = "detected"
+    return found
+
+
+def principle_names(every_principle: bool) -> list[str]:
+    return list(LEADERSHIP_PRINCIPLES) if every_principle else list(TIPS_PRINCIPLES)
+
+
+def coverage_rows(stories: list[tuple[str, str, int, dict[str, str]]], names: list[str]) -> list[dict]:
+    """Rows of the table from plain data: (title, path, line, principle -> how) per story."""
     rows = []
     for name in names:
-        stories = []
-        for answer in run.answers:
-            declared = name in answer.principles or name in answer.section_principles
-            shown = checker is not None and name in checker.signals and checker.shows(answer, name)
-            if declared or shown:
-                stories.append({"title": answer.title, "path": answer.source.path, "line": answer.line,
-                                "how": "declared" if declared else "detected"})
-        rows.append({"principle": name, "stories": stories, "enough": len(stories) >= MIN_STORIES})
+        counted = [{"title": title, "path": path, "line": line, "how": found[name]}
+                   for title, path, line, found in stories if name in found]
+        rows.append({"principle": name, "stories": counted, "enough": len(counted) >= MIN_STORIES})
     return rows
+
+
+def coverage(run: LintRun, rules: list[Rule], every_principle: bool) -> list[dict]:
+    names = principle_names(every_principle)
+    checker = principle_checker(rules)
+    return coverage_rows([(a.title, a.source.path, a.line, story_principles(a, checker, names))
+                          for a in run.answers], names)
 
 
 def render_text(rows: list[dict]) -> str:

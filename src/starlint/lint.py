@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .check import check
 from .disables import UNUSED, parse_directives, silence, unused_findings
-from .model import Answer, AnswerSummary, Diagnostic, SourceFile
+from .model import Answer, AnswerDetail, AnswerSummary, Diagnostic, SourceFile
 from .reading.answers import parse_answers
 from .reading.decode import ReadError, file_kind, read_path, read_stream
 from .reading.windows import WINDOW_CHARS
@@ -41,6 +41,8 @@ class LintRun:
     quoted: dict[str, dict[int, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # one line per input that cannot be linted
     notices: list[str] = field(default_factory=list)
+    #: made only with `details` (the HTML report): parts, figures and principles per answer
+    details: list[AnswerDetail] = field(default_factory=list)
     #: kept only with `keep_analysis` (compare, coverage, tests): Answers with their blocks
     files: list[SourceFile] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
@@ -53,6 +55,7 @@ class LintRun:
             self.quoted.setdefault(path, {}).update(lines)
         self.errors.extend(other.errors)
         self.notices.extend(other.notices)
+        self.details.extend(other.details)
         self.files.extend(other.files)
         self.answers.extend(other.answers)
 
@@ -151,25 +154,28 @@ def _quoted_lines(source: SourceFile, diagnostics: list[Diagnostic], lines: list
     return {d.line: lines[d.line - 1] for d in diagnostics if 0 < d.line <= len(lines)}
 
 
-def _found_notice(source: SourceFile, found: bool) -> list[str]:
+def _found_notice(source: SourceFile, found: bool, parser_spoke: bool) -> list[str]:
+    """What to say of a file with no answer, unless the parser said why (a template)."""
     if not source.text.strip():
         return [f"{source.path}: empty file, nothing to lint"]
-    if not found:
+    if not found and not parser_spoke:
         return [f"{source.path}: no STAR answer found (no labelled parts, no first-person story)"]
     return []
 
 
-def _lint_batch(sources: list[SourceFile], rules: list[Rule], keep_analysis: bool) -> LintRun:
-    """Parse, analyse and check a few files together (one `nlp.pipe` over all their blocks)."""
+def _lint_batch(sources: list[SourceFile], rules: list[Rule], keep_analysis: bool, details: bool) -> LintRun:
+    """Parse, analyse and check a few files together (one `nlp.pipe` over all their blocks);
+    `details` adds what the HTML report draws (AnswerDetail)."""
     from .analysis import analyse
 
     run = LintRun()
     answers: list[Answer] = []
     for source in sources:
         run.file_count += 1
+        before = len(source.notices)
         found_here = parse_answers(source)
-        run.notices.extend(source.notices)
-        run.notices.extend(_found_notice(source, bool(found_here)))
+        run.notices.extend(source.notices)  # the reader's, and the parser's (front matter, templates)
+        run.notices.extend(_found_notice(source, bool(found_here), len(source.notices) > before))
         answers.extend(found_here)
     analyse(answers)
     by_path: dict[str, list[Diagnostic]] = {}
@@ -187,13 +193,17 @@ def _lint_batch(sources: list[SourceFile], rules: list[Rule], keep_analysis: boo
             run.quoted[source.path] = _quoted_lines(source, kept)
     run.diagnostics.sort(key=Diagnostic.sort_key)
     run.summaries.extend(answer.summary() for answer in answers)
+    if details:
+        from .details import answer_details
+
+        run.details.extend(answer_details(answers, rules))
     if keep_analysis:
         run.files.extend(sources)
         run.answers.extend(answers)
     return run
 
 
-def _lint_windowed(source: SourceFile, rules: list[Rule]) -> Iterator[LintRun]:
+def _lint_windowed(source: SourceFile, rules: list[Rule], details: bool) -> Iterator[LintRun]:
     """A very large file, a window of answers at a time (reading.windows): each window's
     blocks and Docs are freed before the next is read. Its findings come out per window;
     unused-disable findings, which need the whole file, come last."""
@@ -203,8 +213,11 @@ def _lint_windowed(source: SourceFile, rules: list[Rule]) -> Iterator[LintRun]:
     directives = parse_directives(source)
     lines = source.original.split("\n")
     found = False
+    before = len(source.notices)
     for window in windows(source):
         answers = parse_answers(window)
+        if window.notices is not source.notices:  # a later window's: what the first did not say
+            source.notices.extend(n for n in window.notices if n not in source.notices)
         found = found or bool(answers)
         analyse(answers)
         piece = LintRun()
@@ -212,9 +225,13 @@ def _lint_windowed(source: SourceFile, rules: list[Rule]) -> Iterator[LintRun]:
         if piece.diagnostics:
             piece.quoted[source.path] = _quoted_lines(source, piece.diagnostics, lines)
         piece.summaries = [answer.summary() for answer in answers]
+        if details:
+            from .details import answer_details
+
+            piece.details = answer_details(answers, rules)
         del answers
         yield piece
-    last = LintRun(file_count=1, notices=source.notices + _found_notice(source, found))
+    last = LintRun(file_count=1, notices=source.notices + _found_notice(source, found, len(source.notices) > before))
     unused_rule = next((r for r in rules if r.name == UNUSED), None)
     if unused_rule is not None:
         last.diagnostics = unused_findings(source, directives, unused_rule.severity)
@@ -230,41 +247,43 @@ def _failed(source: SourceFile, exc: BaseException) -> LintRun:
     return LintRun(errors=[f"{source.path}: could not be linted ({why}); the other files were"])
 
 
-def _pieces(sources: list[SourceFile], rules: list[Rule], keep_analysis: bool) -> Iterator[LintRun]:
+def _pieces(sources: list[SourceFile], rules: list[Rule], keep_analysis: bool,
+            details: bool = False) -> Iterator[LintRun]:
     """The pieces of a batch of files, in order; a file that fails gets its own error."""
     batch: list[SourceFile] = []
     for source in sources:
         if keep_analysis or len(source.text) <= WINDOW_CHARS:
             batch.append(source)
             continue
-        yield from _isolated(batch, rules, keep_analysis)
+        yield from _isolated(batch, rules, keep_analysis, details)
         batch = []
         try:
-            yield from _lint_windowed(source, rules)
+            yield from _lint_windowed(source, rules, details)
         except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error
             yield _failed(source, exc)
-    yield from _isolated(batch, rules, keep_analysis)
+    yield from _isolated(batch, rules, keep_analysis, details)
 
 
-def _isolated(sources: list[SourceFile], rules: list[Rule], keep_analysis: bool) -> Iterator[LintRun]:
+def _isolated(sources: list[SourceFile], rules: list[Rule], keep_analysis: bool, details: bool) -> Iterator[LintRun]:
     """Lint the batch together; if that fails, each file alone, so only the culprit is lost."""
     if not sources:
         return
     notices = [list(s.notices) for s in sources]
     try:
-        run = _lint_batch(sources, rules, keep_analysis)
+        run = _lint_batch(sources, rules, keep_analysis, details)
     except Exception as exc:  # noqa: BLE001 - narrowed below to the file that fails
         if len(sources) == 1:
             yield _failed(sources[0], exc)
             return
         for source, before in zip(sources, notices):
             source.notices[:] = before  # the retry reads the file again
-            yield from _isolated([source], rules, keep_analysis)
+            yield from _isolated([source], rules, keep_analysis, details)
         return
     yield run
 
 
-def _lint_files(paths: list[str], rules: list[Rule], stdin_name: str, keep_analysis: bool) -> Iterator[LintRun]:
+def _lint_files(paths: list[str], rules: list[Rule], stdin_name: str, keep_analysis: bool,
+                details: bool = False) -> Iterator[LintRun]:
     """Read a few files and lint them: the unit of work, in this process or in a worker."""
     read_errors = LintRun()
     sources = []
@@ -275,15 +294,16 @@ def _lint_files(paths: list[str], rules: list[Rule], stdin_name: str, keep_analy
             read_errors.errors.append(str(exc))
     if read_errors.errors:
         yield read_errors
-    yield from _pieces(sources, rules, keep_analysis)
+    yield from _pieces(sources, rules, keep_analysis, details)
 
 
 def lint_sources(sources: list[SourceFile], rules: list[Rule], run: LintRun | None = None,
-                 keep_analysis: bool = True) -> LintRun:
+                 keep_analysis: bool = True, details: bool = False) -> LintRun:
     """Parse, analyse and check `sources`, adding to `run`. Without `keep_analysis`, only
-    plain data stays (summaries, diagnostics, quoted lines): what the formatters need."""
+    plain data stays (summaries, diagnostics, quoted lines): what the formatters need;
+    `details` adds what the HTML report draws (AnswerDetail)."""
     run = run or LintRun()
-    for piece in _pieces(sources, rules, keep_analysis):
+    for piece in _pieces(sources, rules, keep_analysis, details):
         run.merge(piece)
     run.diagnostics.sort(key=Diagnostic.sort_key)
     return run
@@ -296,20 +316,21 @@ MAX_JOBS = 4
 #: main process until they can be written in order.
 AHEAD_PER_WORKER = 4
 _worker_rules: list[Rule] = []
+_worker_details = False
 
 
 def _lint_chunk(paths: list[str]) -> Iterator[LintRun]:
     """In a worker: read and lint a few files, yielding plain data to pickle back."""
-    return _lint_files(paths, _worker_rules, "<stdin>", False)
+    return _lint_files(paths, _worker_rules, "<stdin>", False, _worker_details)
 
 
-def _lint_parallel(files: list[str], rules: list[Rule], workers: int) -> Iterator[LintRun]:
+def _lint_parallel(files: list[str], rules: list[Rule], details: bool, workers: int) -> Iterator[LintRun]:
     """The pieces of the run from worker processes, in file order (workers.py)."""
     from .nlp.pipeline import blank_pipeline
     from .workers import WorkerPool
 
-    global _worker_rules
-    _worker_rules = rules
+    global _worker_rules, _worker_details
+    _worker_rules, _worker_details = rules, details  # read by the forked workers
     blank_pipeline()  # import spaCy once here; forked workers share it copy-on-write
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
     waiting: dict[int, list[LintRun]] = {}
@@ -337,27 +358,28 @@ def _lint_parallel(files: list[str], rules: list[Rule], workers: int) -> Iterato
 
 
 def iter_lint(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
-              keep_analysis: bool = False, jobs: int | None = None) -> Iterator[LintRun]:
+              keep_analysis: bool = False, jobs: int | None = None, details: bool = False) -> Iterator[LintRun]:
     """The run as pieces in path order (the first holds the folder walk's notices). `jobs`:
     worker processes for large folders (None: one per core, at most MAX_JOBS; 1: this
-    process only, the least memory)."""
+    process only, the least memory). `details`: also the per-answer data the HTML report
+    draws."""
     walk_notices: list[str] = []
     files = inputs(paths, walk_notices, stdin_name)
     yield LintRun(notices=walk_notices)
     workers = min(MAX_JOBS, os.cpu_count() or 1) if jobs is None else jobs
     if (not keep_analysis and workers > 1 and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
             and sys.platform.startswith("linux")):
-        yield from _lint_parallel(files, rules, workers)
+        yield from _lint_parallel(files, rules, details, workers)
         return
     for i in range(0, len(files), CHUNK_FILES):
-        yield from _lint_files(files[i : i + CHUNK_FILES], rules, stdin_name, keep_analysis)
+        yield from _lint_files(files[i : i + CHUNK_FILES], rules, stdin_name, keep_analysis, details)
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
-               keep_analysis: bool = True, jobs: int | None = None) -> LintRun:
+               keep_analysis: bool = True, jobs: int | None = None, details: bool = False) -> LintRun:
     """Lint files and folders into one LintRun (see `iter_lint`)."""
     run = LintRun()
-    for piece in iter_lint(paths, rules, stdin_name, keep_analysis, jobs):
+    for piece in iter_lint(paths, rules, stdin_name, keep_analysis, jobs, details):
         run.merge(piece)
     run.diagnostics.sort(key=Diagnostic.sort_key)
     return run

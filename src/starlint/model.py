@@ -254,3 +254,38 @@ class Diagnostic:
             "answer": self.answer,
             "part": self.part,
         }
+
+
+#: (line, column, end_line, end_column) in the original file, 1-based, end exclusive: the
+#: convention of Diagnostic. Tuples, not SourceSpans: thousands of them cross from workers.
+Range = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class PartDetail:
+    """Where a part stands in the file, for a report that draws it."""
+
+    name: str
+    inferred: bool
+    label: Range | None  # where its label ("**SITUATION:**") stands, if labelled
+    ranges: list[Range]  # its text, a range per segment (label not included)
+    words: int
+    evidence: bool = True  # False: inferred, but nothing in it tells the part (counted missing)
+
+
+@dataclass(frozen=True)
+class AnswerDetail:
+    """What the HTML report draws beyond an AnswerSummary, as plain data. Made only when a
+    run asks for it (`lint_paths(details=True)`), so the other formats pay nothing."""
+
+    path: str
+    title: str
+    line: int
+    end_line: int
+    #: the answer's lines as written (original file, lines line..end_line)
+    lines: list[str]
+    parts: list[PartDetail]  # in reading order: STAR, then the learning tail
+    #: the figures (quantities) of the Result, as the rules see them (`span._.quantities`)
+    figures: list[Range]
+    #: Leadership Principle -> "declared" or "detected", as `starlint coverage` counts them
+    principles: dict[str, str]

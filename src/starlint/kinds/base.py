@@ -192,7 +192,10 @@ class SpanMatcher:
         if not isinstance(self.patterns, list) or not all(isinstance(p, list) for p in self.patterns):
             raise ParamError("patterns", "patterns must be a list of spaCy token patterns (lists of dicts)")
         regexes = regex if isinstance(regex, list) else ([regex] if regex else [])
-        self.regexes = [compile_regex(str(r), ignorecase) for r in regexes]
+        self.regexes = [compile_regex(str(r), ignorecase) for r in regexes]  # each checked on its own
+        if len(self.regexes) > 1:
+            # one pass over the text instead of one per pattern (no-learning has two dozen)
+            self.regexes = [compile_regex("|".join(f"(?:{r})" for r in regexes), ignorecase)]
         self.ignorecase = ignorecase
         self._phrase_matcher = None
         self._token_matcher = None

@@ -109,7 +109,21 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     sections = [_Section(heading=None, level=0, ancestors=[])]
     stack: list[Block] = []
     label_level: int | None = None  # level of the last label heading in this section
+    after_rule = False
     for block in blocks:
+        if block.kind == "rule":
+            # only where headings do not already separate answers: under a heading, "---" is
+            # the writer's own structure inside one answer
+            current = sections[-1]
+            after_rule = current.has_prose() and (current.heading is None or question_text(current.heading) is not None)
+            continue
+        if after_rule:
+            after_rule = False
+            if block.kind != "heading" and not block_labels(block):
+                # "---" after an answer ends it (unless a label follows: "--- ### Task"); what
+                # follows, up to the next heading, stands apart
+                sections.append(_Section(heading=None, level=sections[-1].level + 1, ancestors=list(stack)))
+                label_level = None
         if question_text(block) is not None:
             if sections[-1].has_prose():
                 # the next answer of a document that separates its answers by question lines
@@ -224,8 +238,12 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)
     labelled = star_labels >= 2
-    if labelled and (_is_template(parts) or (title_kind(title) == "not-answer" and not _tells(parts))):
-        return None  # a STAR skeleton, or "Situation: Set the context" in a tips list
+    if labelled and _is_template(parts):
+        line = (section.heading or section.blocks[0]).line
+        source.notices.append(f"{source.path}:{line}: a STAR template (labels with nothing told under them), not linted")
+        return None
+    if labelled and title_kind(title) == "not-answer" and not _tells(parts):
+        return None  # "Situation: Set the context" in a tips list
     if not labelled:
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose

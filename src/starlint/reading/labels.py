@@ -96,9 +96,15 @@ class LabelHit:
     content_start: int
 
 
+_LETTER_AND_WORD = re.compile(r"^\(?([stalr])\)?\s*[-\u2013\u2014:.)]\s*([a-z][a-z ]+)$")
+
+
 def _part_for(label: str) -> tuple[str, ...] | None:
     word = label.strip().strip("()").strip().lower()
     word = re.sub(r"\s+", " ", word)
+    spelled = _LETTER_AND_WORD.match(word)
+    if spelled and LABEL_WORDS.get(spelled.group(2).strip(), "")[:1] == spelled.group(1):
+        word = spelled.group(2).strip()  # "R - Result", "S: Situation"
     if word in LETTER_LABELS:
         # bare letters only count as "S:" or "(S)", never as a word in prose
         return LETTER_LABELS[word]

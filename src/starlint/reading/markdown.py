@@ -220,6 +220,11 @@ def parse_blocks(text: str) -> list[Block]:
     for event, where in _events(text):
         start, end = where["start"], where["end"]
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule, ...
+            if event == "Rule" and not opaque and not list_depth:
+                close()  # a thematic break ("---") between answers: the reader may end a section there
+                line = pos.line_of(start)
+                blocks.append(_opaque_block("rule", line, line))
+                continue
             if event in ("SoftBreak", "HardBreak") and not opaque:
                 if builder is None:
                     open_at("paragraph", list_depth, start, end)
