@@ -282,7 +282,7 @@ def report_command(paths, output, every, title, select, ignore, config_file, std
             click.echo(f"starlint: {message}", err=True)
         chunks = html.render_chunks(run, rules=rules, every_principle=every, title=title)
         if output == "-":
-            click.echo(_echo_chunks(chunks), nl=False)
+            _write(chunks)  # a full disk or closed output: one plain line
         else:
             write_report(output, chunks)
             answers, findings = len(run.details), len(run.diagnostics)
