@@ -84,6 +84,10 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit(EXIT_OK)
 
 
+class OutputError(Exception):
+    """The report cannot be written (a full disk, a closed or broken output)."""
+
+
 def _echo_chunks(chunks) -> str:
     """Write a large report in 64 KB pieces as it is rendered; return what is left."""
     pending: list[str] = []
@@ -95,6 +99,29 @@ def _echo_chunks(chunks) -> str:
             click.echo("".join(pending), nl=False)
             pending, size = [], 0
     return "".join(pending)
+
+
+def _write(chunks) -> None:
+    """Write a report as it is rendered; a write that fails is one plain line (OutputError)."""
+    try:
+        click.echo(_echo_chunks(chunks), nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
+def _announce(pieces):
+    """Notices and errors to standard error as the run goes, one line each."""
+    from .report.names import one_line
+
+    for piece in pieces:
+        for notice in piece.notices:
+            click.echo(f"starlint: {one_line(notice)}", err=True)
+        for error in piece.errors:
+            click.echo(f"starlint: {one_line(error)}", err=True)
+        yield piece
 
 
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,39 +149,34 @@ def cli() -> None:
               help="Worker processes for folders of 24+ files (default: one per core, at most 4; 1: one process, least memory).")
 def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename, jobs) -> None:
     """Lint answers in PATHS (files, folders, or - for standard input)."""
+    import importlib
     import os
 
-    from .lint import lint_paths
+    from .lint import iter_lint
+    from .report.stream import Tally
 
     if not paths:
         raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
+    if not stdin_filename:
+        raise fail("--stdin-filename needs a name (leave it out to report standard input as <stdin>)")
     config = load_config(config_file, paths)
     rules = load_rules(_split_names(select), _split_names(ignore), config)
-    run = lint_paths(paths, rules, stdin_filename, keep_analysis=False, jobs=jobs)
-    for notice in run.notices:
-        click.echo(f"starlint: {notice}", err=True)
-    for error in run.errors:
-        click.echo(f"starlint: {error}", err=True)
     tty = sys.stdout.isatty()
-    if fmt == "text":
-        from .report import text
-
-        output = text.render(run, show_source=tty if show_source is None else show_source)
-        if tty and not os.environ.get("NO_COLOR"):
-            output = text.colour(output)
-    else:
-        import importlib
-
-        formatter = importlib.import_module(f".report.{fmt}", __package__)
-        if hasattr(formatter, "render_chunks"):
-            output = _echo_chunks(formatter.render_chunks(run, rules=rules))
-        else:
-            output = formatter.render(run, rules=rules)
-    click.echo(output, nl=False)
-    if run.errors:
+    formatter = importlib.import_module(f".report.{fmt}", __package__)
+    tally = Tally()
+    run = iter_lint(paths, rules, stdin_filename, jobs=jobs)
+    try:
+        chunks = formatter.stream(_announce(tally.count(run)), rules=rules,
+                                  show_source=tty if show_source is None else show_source)
+        if fmt == "text" and tty and not os.environ.get("NO_COLOR"):
+            chunks = map(formatter.colour, chunks)
+        _write(chunks)
+    finally:
+        run.close()  # on a signal or a write error: the workers end here, not at exit
+    if tally.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
-    failing = any(SEVERITY_RANK[d.severity] >= threshold for d in run.diagnostics)
+    failing = any(n for severity, n in tally.severities.items() if SEVERITY_RANK[severity] >= threshold)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -260,7 +282,7 @@ def report_command(paths, output, every, title, select, ignore, config_file, std
             click.echo(f"starlint: {message}", err=True)
         chunks = html.render_chunks(run, rules=rules, every_principle=every, title=title)
         if output == "-":
-            click.echo(_echo_chunks(chunks), nl=False)
+            _write(chunks)  # a full disk or closed output: one plain line
         else:
             write_report(output, chunks)
             answers, findings = len(run.details), len(run.diagnostics)
@@ -282,9 +304,46 @@ def lsp_command(stdio: bool) -> None:
     raise click.exceptions.Exit(serve())
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGINT, raised in the main thread so that the run unwinds (its workers
+    ended) and exits with one line. Not KeyboardInterrupt: click would turn that into an
+    Abort and print an empty line first."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame) -> None:
+    raise Terminated(signum)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe or a write error, point stdout at /dev/null so that the final
+    flush at exit cannot raise again ("Exception ignored ...")."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def main() -> None:
     """Entry point: never a traceback; an unexpected failure is one line and exit 2."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored (nohup, &)
+        signal.signal(signal.SIGINT, _on_signal)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # a stray surrogate is shown, not fatal
     try:
+        if sys.stdout is None:
+            raise fail("standard output is closed; nowhere to write the report")
         # without standalone mode click returns a command's Exit code instead of exiting
         code = cli.main(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
@@ -297,9 +356,19 @@ def main() -> None:
         exc.show()
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
+        click.echo("starlint: interrupted", err=True)
         sys.exit(130)
+    except Terminated as exc:
+        interrupted = exc.signum == signal.SIGINT
+        click.echo(f"starlint: {'interrupted' if interrupted else 'terminated'}", err=True)
+        sys.exit(130 if interrupted else 143)
     except BrokenPipeError:
+        _silence_stdout()
         sys.exit(EXIT_OK)
+    except OutputError as exc:
+        _silence_stdout()
+        click.echo(f"starlint: cannot write the report to standard output ({exc})", err=True)
+        sys.exit(EXIT_ERROR)
     except RecursionError:
         click.echo("starlint: input nested too deeply to lint", err=True)
         sys.exit(EXIT_ERROR)

@@ -103,8 +103,10 @@ def load_config(path: str | Path) -> Config:
     else:
         import yaml
 
+        from .yamlsafe import safe_load
+
         try:
-            data = yaml.safe_load(text) or {}
+            data = safe_load(text) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConfigError(

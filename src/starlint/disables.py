@@ -76,10 +76,8 @@ def parse_directives(source: SourceFile) -> list[Directive]:
     return directives
 
 
-def apply_directives(source: SourceFile, diagnostics: list[Diagnostic], report_unused: bool,
-                     unused_severity: str = "info") -> list[Diagnostic]:
-    """Drop the findings the file's comments silence; add one finding per unused comment."""
-    directives = parse_directives(source)
+def silence(directives: list[Directive], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings no comment silences; marks each comment with the rules it silenced."""
     if not directives:
         return diagnostics
     kept = []
@@ -89,14 +87,31 @@ def apply_directives(source: SourceFile, diagnostics: list[Diagnostic], report_u
             d.used.add(diagnostic.rule)
         if not silencing:
             kept.append(diagnostic)
+    return kept
+
+
+def unused_findings(source: SourceFile, directives: list[Directive], severity: str = "info") -> list[Diagnostic]:
+    """One finding per comment that silenced nothing (call after `silence` saw every finding)."""
+    out = []
+    for d in directives:
+        unused = [] if (ALL in d.rules and d.used) else [r for r in d.rules if r not in d.used]
+        if unused:
+            names = "all rules" if unused == [ALL] else ", ".join(unused)
+            out.append(Diagnostic(
+                path=source.path, line=d.line, column=d.column, end_line=d.line, end_column=d.end_column,
+                rule=UNUSED, severity=severity,
+                message=f"starlint-{d.action} for {names} silences nothing: remove it",
+            ))
+    return out
+
+
+def apply_directives(source: SourceFile, diagnostics: list[Diagnostic], report_unused: bool,
+                     unused_severity: str = "info") -> list[Diagnostic]:
+    """Drop the findings the file's comments silence; add one finding per unused comment."""
+    directives = parse_directives(source)
+    if not directives:
+        return diagnostics
+    kept = silence(directives, diagnostics)
     if report_unused:
-        for d in directives:
-            unused = [] if (ALL in d.rules and d.used) else [r for r in d.rules if r not in d.used]
-            if unused:
-                names = "all rules" if unused == [ALL] else ", ".join(unused)
-                kept.append(Diagnostic(
-                    path=source.path, line=d.line, column=d.column, end_line=d.line, end_column=d.end_column,
-                    rule=UNUSED, severity=unused_severity,
-                    message=f"starlint-{d.action} for {names} silences nothing: remove it",
-                ))
+        kept.extend(unused_findings(source, directives, unused_severity))
     return sorted(kept, key=Diagnostic.sort_key)

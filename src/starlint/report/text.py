@@ -2,37 +2,52 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from ..lint import LintRun
+from .names import display_path, one_line
+from .stream import Tally
 
 
-def summary(run: LintRun) -> str:
-    counts = Counter(d.severity for d in run.diagnostics)
+def summary(run: LintRun | Tally) -> str:
+    tally = run if isinstance(run, Tally) else Tally.of(run)
+    counts = tally.severities
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
     found = ", ".join(parts) if parts else "no problems"
-    files = run.file_count
-    answers = len(run.summaries)
+    files = tally.files
+    answers = tally.answers
     line = f"{found} in {answers} answer{'s' if answers != 1 else ''} ({files} file{'s' if files != 1 else ''})"
-    if run.errors:
-        line += f"; {len(run.errors)} file{'s' if len(run.errors) != 1 else ''} could not be read"
+    if tally.errors:
+        line += f"; {tally.errors} file{'s' if tally.errors != 1 else ''} could not be read"
     return line
 
 
-def render(run: LintRun, show_source: bool = False, **_: object) -> str:
-    """One line per finding; with `show_source`, the line itself and carets under the span."""
-    lines = []
-    for d in run.diagnostics:
-        lines.append(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}")
-        line = run.quoted.get(d.path, {}).get(d.line) if show_source else None
+def _lines(piece: LintRun, show_source: bool) -> Iterator[str]:
+    for d in piece.diagnostics:
+        yield f"{display_path(d.path)}:{d.line}:{d.column}: {d.severity} {d.rule} {one_line(d.message)}"
+        line = piece.quoted.get(d.path, {}).get(d.line) if show_source else None
         if line is not None:
-            line = line.expandtabs(1)
+            line = one_line(line.expandtabs(1))
             end = d.end_column if d.end_line == d.line else len(line) + 1
             width = max(1, end - d.column)
-            lines.append(f"  {d.line:>4} | {line}")
-            lines.append(f"       | {' ' * (d.column - 1)}{'^' * width}")
-    lines.append(summary(run))
-    return "\n".join(lines) + "\n"
+            yield f"  {d.line:>4} | {line}"
+            yield f"       | {' ' * (d.column - 1)}{'^' * width}"
+
+
+def stream(pieces: Iterable[LintRun], show_source: bool = False, **_: object) -> Iterator[str]:
+    """One line per finding as the run goes (with `show_source`, the line itself and carets
+    under the span), then the summary."""
+    tally = Tally()
+    for piece in pieces:
+        tally.add(piece)
+        text = "".join(line + "\n" for line in _lines(piece, show_source))
+        if text:
+            yield text
+    yield summary(tally) + "\n"
+
+
+def render(run: LintRun, show_source: bool = False, **options: object) -> str:
+    return "".join(stream([run], show_source=show_source))
 
 
 def colour(text: str) -> str:
