@@ -57,22 +57,20 @@ def load_config(config_file: str | None, paths: tuple[str, ...]):
 
 def load_rules(select: list[str], ignore: list[str], config=None):
     """Built-in and user rules as configured; CLI --select/--ignore win over the config's."""
-    from .config import Config, ConfigError, build_rules
+    from .config import Config, ConfigError, build_rules, select_rules
     from .ruleset import RuleError, builtin_rules
+    from .suggest import did_you_mean
 
     config = config or Config()
     try:
         every = build_rules(builtin_rules(), config, [], [], apply_selection=False)
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
-    known = {r.name for r in every}
+    known = sorted(r.name for r in every)
     for name in select + ignore:
         if name not in known:
-            raise fail(f"unknown rule '{name}' (see `starlint rules`)")
-    chosen_select = select or config.select
-    chosen_ignore = ignore or config.ignore
-    rules = [r for r in every if not chosen_select or r.name in chosen_select]
-    return [r for r in rules if r.name not in chosen_ignore]
+            raise fail(f"unknown rule '{name}'{did_you_mean(name, known) or ' (see `starlint rules`)'}")
+    return select_rules(every, select or config.select, ignore or config.ignore)
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -112,12 +110,13 @@ def _write(chunks) -> None:
         raise OutputError(exc.strerror or str(exc)) from None
 
 
-def _announce(pieces):
-    """Notices and errors to standard error as the run goes, one line each."""
+def _announce(pieces, quiet: bool = False, verbose: bool = False):
+    """Notices and errors to standard error as the run goes, one line each: no notices when
+    `quiet`, the quiet ones too when `verbose` (errors always)."""
     from .report.names import one_line
 
     for piece in pieces:
-        for notice in piece.notices:
+        for notice in [] if quiet else piece.notices + (piece.quiet_notices if verbose else []):
             click.echo(f"starlint: {one_line(notice)}", err=True)
         for error in piece.errors:
             click.echo(f"starlint: {one_line(error)}", err=True)
@@ -147,7 +146,22 @@ def cli() -> None:
 @click.option("--stdin-filename", default="<stdin>", help="Name to report for `-` (standard input).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for folders of 24+ files (default: one per core, at most 4; 1: one process, least memory).")
-def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename, jobs) -> None:
+@click.option("--exclude", "cli_exclude", multiple=True, metavar="GLOB",
+              help="Also leave out of folder walks what these gitignore-style globs match (comma-separated, repeatable).")
+@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line too (for pre-commit).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Leave out what git ignores in folder walks (default: on, or the config's).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach the fail level (2 still means an error).")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no summary line, no notices.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files had no answer and what the excludes left out.")
+@click.option("--statistics", is_flag=True, help="Counts of findings per rule instead of the findings (text or json).")
+@click.option("-o", "--output-file", default=None, metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option("--color", "color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+              help="Colour the text format (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--show-config", is_flag=True, help="Print the settings in force for PATHS, and where each comes from; lint nothing.")
+def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source, stdin_filename, jobs,
+                  cli_exclude, force_exclude, respect_gitignore, exit_zero, quiet, verbose, statistics,
+                  output_file, color, show_config) -> None:
     """Lint answers in PATHS (files, folders, or - for standard input)."""
     import importlib
     import os
@@ -155,35 +169,87 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
     from .lint import iter_lint
     from .report.stream import Tally
 
+    if show_config:
+        from .show_config import render
+
+        config = load_config(config_file, paths)
+        rules = load_rules(_split_names(select), _split_names(ignore), config)
+        click.echo(render(config, rules, paths, config_file=config_file, select=_split_names(select),
+                          ignore=_split_names(ignore), fail_on=fail_on, cli_exclude=_split_names(cli_exclude),
+                          respect_gitignore=respect_gitignore, force_exclude=force_exclude), nl=False)
+        raise click.exceptions.Exit(EXIT_OK)
     if not paths:
         raise fail("no input: give files, folders, or - for standard input (see `starlint --help`)")
     if not stdin_filename:
         raise fail("--stdin-filename needs a name (leave it out to report standard input as <stdin>)")
+    if quiet and verbose:
+        raise fail("-q/--quiet and -v/--verbose exclude each other")
+    if statistics and fmt not in ("text", "json"):
+        raise fail(f"--statistics prints text or json, not {fmt}")
+    to_file = output_file not in (None, "-")
+    if to_file:
+        from .report.output import OutputError as FileError, check_output
+
+        try:
+            check_output(output_file, paths)
+        except FileError as exc:
+            raise fail(str(exc)) from None
     config = load_config(config_file, paths)
     rules = load_rules(_split_names(select), _split_names(ignore), config)
-    tty = sys.stdout.isatty()
-    formatter = importlib.import_module(f".report.{fmt}", __package__)
+    path_filter = make_filter(config, _split_names(cli_exclude), respect_gitignore, force_exclude)
+    tty = sys.stdout.isatty() and not to_file
     tally = Tally()
-    run = iter_lint(paths, rules, stdin_filename, jobs=jobs)
+    run = iter_lint(paths, rules, stdin_filename, jobs=jobs, path_filter=path_filter)
     try:
-        chunks = formatter.stream(_announce(tally.count(run)), rules=rules,
-                                  show_source=tty if show_source is None else show_source)
-        if fmt == "text" and tty and not os.environ.get("NO_COLOR"):
-            chunks = map(formatter.colour, chunks)
-        _write(chunks)
+        from .progress import track, wanted
+
+        pieces = _announce(tally.count(run), quiet, verbose)
+        pieces = track(pieces, enabled=not quiet and wanted())
+        if statistics:
+            from .report import statistics as stats
+
+            chunks = stats.stream(pieces, fmt, quiet=quiet)
+        else:
+            formatter = importlib.import_module(f".report.{fmt}", __package__)
+            chunks = formatter.stream(pieces, rules=rules, quiet=quiet,
+                                      show_source=tty if show_source is None else show_source)
+            if fmt == "text" and (color == "always" or (color == "auto" and tty and not os.environ.get("NO_COLOR"))):
+                chunks = map(formatter.colour, chunks)
+        if to_file:
+            from .report.output import OutputError as FileError, write_report
+
+            try:
+                write_report(output_file, chunks)
+            except FileError as exc:
+                raise fail(str(exc)) from None
+        else:
+            _write(chunks)
     finally:
         run.close()  # on a signal or a write error: the workers end here, not at exit
     if tally.errors:
         raise click.exceptions.Exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = any(n for severity, n in tally.severities.items() if SEVERITY_RANK[severity] >= threshold)
-    raise click.exceptions.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    raise click.exceptions.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def make_filter(config, cli_exclude: list[str] | None = None, respect_gitignore: bool | None = None,
+                force_exclude: bool = False):
+    """What folder walks leave out: the config's excludes (or the defaults), --exclude, git's."""
+    import os
+
+    from .excludes import PathFilter
+
+    base = os.path.dirname(os.path.abspath(config.path)) if config.path else os.getcwd()
+    return PathFilter(config.exclude, config.extend_exclude, base, cli_exclude,
+                      config.respect_gitignore if respect_gitignore is None else respect_gitignore, force_exclude)
 
 
 @cli.command("rules")
 def rules_command() -> None:
-    """List every rule: name, default severity, part, what it flags."""
-    rules = load_rules([], [])
+    """List every rule: name, default severity, part, what it flags; errors first, then
+    warnings, then info, each by name."""
+    rules = sorted(load_rules([], []), key=lambda r: (-SEVERITY_RANK[r.severity], r.name))
     width = max(len(r.name) for r in rules)
     for rule in rules:
         part = rule.part if isinstance(rule.part, str) else ",".join(rule.part)
@@ -218,13 +284,13 @@ def compare_command(draft, banks, top, fmt) -> None:
 @click.argument("name")
 def explain_command(name: str) -> None:
     """Explain a rule: what it flags, why, examples, how to turn it off."""
-    from .explain import explain_text, nearest
+    from .explain import explain_text
+    from .suggest import did_you_mean
 
     rules = {r.name: r for r in load_rules([], [])}
     rule = rules.get(name)
     if rule is None:
-        hint = nearest(name, list(rules))
-        raise fail(f"unknown rule '{name}'" + (f"; did you mean {hint}?" if hint else " (see `starlint rules`)"))
+        raise fail(f"unknown rule '{name}'{did_you_mean(name, sorted(rules)) or ' (see `starlint rules`)'}")
     click.echo(explain_text(rule), nl=False)
 
 

@@ -15,14 +15,18 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .check import check
-from .disables import UNUSED, parse_directives, silence, unused_findings
+from .disables import directive_findings, parse_directives, silence
 from .model import Answer, AnswerDetail, AnswerSummary, Diagnostic, SourceFile
 from .reading.answers import parse_answers
 from .reading.decode import ReadError, file_kind, read_path, read_stream
 from .reading.windows import WINDOW_CHARS
 from .ruleset import Rule
+
+if TYPE_CHECKING:
+    from .excludes import PathFilter
 
 #: What a folder walk lints.
 LINTABLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -41,6 +45,9 @@ class LintRun:
     quoted: dict[str, dict[int, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # one line per input that cannot be linted
     notices: list[str] = field(default_factory=list)
+    #: said only with --verbose: a file with no answer, what the walk's excludes left out
+    quiet_notices: list[str] = field(default_factory=list)
+    planned_files: int = 0  # set on a run's first piece: the files it will lint
     #: made only with `details` (the HTML report): parts, figures and principles per answer
     details: list[AnswerDetail] = field(default_factory=list)
     #: kept only with `keep_analysis` (compare, coverage, tests): Answers with their blocks
@@ -55,6 +62,8 @@ class LintRun:
             self.quoted.setdefault(path, {}).update(lines)
         self.errors.extend(other.errors)
         self.notices.extend(other.notices)
+        self.quiet_notices.extend(other.quiet_notices)
+        self.planned_files += other.planned_files
         self.details.extend(other.details)
         self.files.extend(other.files)
         self.answers.extend(other.answers)
@@ -64,15 +73,17 @@ def _is_lintable_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(LINTABLE_SUFFIXES)
 
 
-def walk(paths: Iterable[str], notices: list[str]) -> Iterator[str]:
+def walk(paths: Iterable[str], notices: list[str], path_filter: "PathFilter | None" = None) -> Iterator[str]:
     """Expand folders into lintable regular files, skipping link loops, unreadable entries
-    and special files (a FIFO would block the run on open) with a notice. Iterative: no
-    folder depth can exhaust the stack. Files named on the command line are yielded as they
-    are (the reader refuses what is not a regular file, with an error)."""
+    and special files (a FIFO would block the run on open) with a notice, and what
+    `path_filter` excludes (excludes.py). Iterative: no folder depth can exhaust the stack.
+    Files named on the command line are yielded as they are (the reader refuses what is not
+    a regular file, with an error), unless the filter forces its excludes on them."""
     seen_dirs: set[tuple[int, int]] = set()
     for path in paths:
         if path == STDIN or not os.path.isdir(path):
-            yield path
+            if path == STDIN or path_filter is None or not path_filter.skip_named(path):
+                yield path
             continue
         stack = [path]
         while stack:
@@ -95,10 +106,10 @@ def walk(paths: Iterable[str], notices: list[str]) -> Iterator[str]:
                 except OSError:
                     is_dir = False
                 if is_dir:
-                    if not entry.name.startswith("."):
+                    if not entry.name.startswith(".") and not (path_filter and path_filter.skip(entry.path, True)):
                         subfolders.append(entry.path)
                     continue
-                if not _is_lintable_name(entry.name):
+                if not _is_lintable_name(entry.name) or (path_filter and path_filter.skip(entry.path, False)):
                     continue
                 try:
                     mode = os.stat(entry.path).st_mode
@@ -112,12 +123,13 @@ def walk(paths: Iterable[str], notices: list[str]) -> Iterator[str]:
             stack.extend(reversed(subfolders))
 
 
-def inputs(paths: Iterable[str], notices: list[str], stdin_name: str = "<stdin>") -> list[str]:
+def inputs(paths: Iterable[str], notices: list[str], stdin_name: str = "<stdin>",
+           path_filter: "PathFilter | None" = None) -> list[str]:
     """The files of a run, each once, in the order of the paths reported (the order the
     diagnostics are sorted in). Standard input named twice is read once."""
     seen: set[object] = set()
     keyed: list[tuple[str, str]] = []
-    for path in walk(paths, notices):
+    for path in walk(paths, notices, path_filter):
         if path == STDIN:
             key: object = STDIN
         else:
@@ -175,18 +187,16 @@ def _lint_batch(sources: list[SourceFile], rules: list[Rule], keep_analysis: boo
         before = len(source.notices)
         found_here = parse_answers(source)
         run.notices.extend(source.notices)  # the reader's, and the parser's (front matter, templates)
-        run.notices.extend(_found_notice(source, bool(found_here), len(source.notices) > before))
+        run.quiet_notices.extend(_found_notice(source, bool(found_here), len(source.notices) > before))
         answers.extend(found_here)
     analyse(answers)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in check(answers, rules):
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
-    unused_rule = next((r for r in rules if r.name == UNUSED), None)
     for source in sources:
         directives = parse_directives(source)
         kept = silence(directives, by_path.get(source.path, []))
-        if unused_rule is not None:
-            kept.extend(unused_findings(source, directives, unused_rule.severity))
+        kept.extend(directive_findings(source, directives, rules))
         kept.sort(key=Diagnostic.sort_key)
         run.diagnostics.extend(kept)
         if kept:
@@ -206,7 +216,7 @@ def _lint_batch(sources: list[SourceFile], rules: list[Rule], keep_analysis: boo
 def _lint_windowed(source: SourceFile, rules: list[Rule], details: bool) -> Iterator[LintRun]:
     """A very large file, a window of answers at a time (reading.windows): each window's
     blocks and Docs are freed before the next is read. Its findings come out per window;
-    unused-disable findings, which need the whole file, come last."""
+    the comments' own findings (unused-disable), which need the whole file, come last."""
     from .analysis import analyse
     from .reading.windows import windows
 
@@ -231,10 +241,10 @@ def _lint_windowed(source: SourceFile, rules: list[Rule], details: bool) -> Iter
             piece.details = answer_details(answers, rules)
         del answers
         yield piece
-    last = LintRun(file_count=1, notices=source.notices + _found_notice(source, found, len(source.notices) > before))
-    unused_rule = next((r for r in rules if r.name == UNUSED), None)
-    if unused_rule is not None:
-        last.diagnostics = unused_findings(source, directives, unused_rule.severity)
+    last = LintRun(file_count=1, notices=source.notices,
+                   quiet_notices=_found_notice(source, found, len(source.notices) > before))
+    last.diagnostics = sorted(directive_findings(source, directives, rules), key=Diagnostic.sort_key)
+    if last.diagnostics:
         last.quoted[source.path] = _quoted_lines(source, last.diagnostics, lines)
     yield last
 
@@ -358,14 +368,16 @@ def _lint_parallel(files: list[str], rules: list[Rule], details: bool, workers: 
 
 
 def iter_lint(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
-              keep_analysis: bool = False, jobs: int | None = None, details: bool = False) -> Iterator[LintRun]:
-    """The run as pieces in path order (the first holds the folder walk's notices). `jobs`:
-    worker processes for large folders (None: one per core, at most MAX_JOBS; 1: this
-    process only, the least memory). `details`: also the per-answer data the HTML report
-    draws."""
+              keep_analysis: bool = False, jobs: int | None = None, details: bool = False,
+              path_filter: "PathFilter | None" = None) -> Iterator[LintRun]:
+    """The run as pieces in path order (the first holds the folder walk's notices and how
+    many files the run has). `jobs`: worker processes for large folders (None: one per core,
+    at most MAX_JOBS; 1: this process only, the least memory). `details`: also the
+    per-answer data the HTML report draws. `path_filter`: what folder walks leave out."""
     walk_notices: list[str] = []
-    files = inputs(paths, walk_notices, stdin_name)
-    yield LintRun(notices=walk_notices)
+    files = inputs(paths, walk_notices, stdin_name, path_filter)
+    yield LintRun(notices=walk_notices, planned_files=len(files),
+                  quiet_notices=list(path_filter.skipped) if path_filter else [])
     workers = min(MAX_JOBS, os.cpu_count() or 1) if jobs is None else jobs
     if (not keep_analysis and workers > 1 and len(files) >= PARALLEL_MIN_FILES and STDIN not in files
             and sys.platform.startswith("linux")):
@@ -376,10 +388,11 @@ def iter_lint(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], stdin_name: str = "<stdin>",
-               keep_analysis: bool = True, jobs: int | None = None, details: bool = False) -> LintRun:
+               keep_analysis: bool = True, jobs: int | None = None, details: bool = False,
+               path_filter: "PathFilter | None" = None) -> LintRun:
     """Lint files and folders into one LintRun (see `iter_lint`)."""
     run = LintRun()
-    for piece in iter_lint(paths, rules, stdin_name, keep_analysis, jobs, details):
+    for piece in iter_lint(paths, rules, stdin_name, keep_analysis, jobs, details, path_filter):
         run.merge(piece)
     run.diagnostics.sort(key=Diagnostic.sort_key)
     return run

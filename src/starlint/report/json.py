@@ -38,7 +38,7 @@ def stream(pieces: Iterable[LintRun], **_: object) -> Iterator[str]:
             for diagnostic in piece.diagnostics:
                 spool.write(diagnostics.item(_with_path(diagnostic.as_dict())))
             errors.extend(one_line(e) for e in piece.errors)
-            notices.extend(one_line(n) for n in piece.notices)
+            notices.extend(one_line(n) for n in piece.notices + piece.quiet_notices)  # all of them: data
         yield answers.close() + ',\n  "diagnostics": '
         spool.seek(0)
         while block := spool.read(1 << 16):

@@ -34,16 +34,17 @@ def _lines(piece: LintRun, show_source: bool) -> Iterator[str]:
             yield f"       | {' ' * (d.column - 1)}{'^' * width}"
 
 
-def stream(pieces: Iterable[LintRun], show_source: bool = False, **_: object) -> Iterator[str]:
+def stream(pieces: Iterable[LintRun], show_source: bool = False, quiet: bool = False, **_: object) -> Iterator[str]:
     """One line per finding as the run goes (with `show_source`, the line itself and carets
-    under the span), then the summary."""
+    under the span), then the summary (not when `quiet`)."""
     tally = Tally()
     for piece in pieces:
         tally.add(piece)
         text = "".join(line + "\n" for line in _lines(piece, show_source))
         if text:
             yield text
-    yield summary(tally) + "\n"
+    if not quiet:
+        yield summary(tally) + "\n"
 
 
 def render(run: LintRun, show_source: bool = False, **options: object) -> str:
