@@ -312,7 +312,7 @@ def coverage_command(folder: str, every: bool, fmt: str) -> None:
         raise fail(f"{folder}: no such file or folder")
     config = load_config(None, (folder,))
     rules = load_rules([], [], config)
-    run = lint_paths([folder], rules)
+    run = lint_paths([folder], rules, path_filter=make_filter(config))
     for error in run.errors:
         click.echo(f"starlint: {error}", err=True)
     rows = coverage(run, rules, every)
@@ -343,7 +343,8 @@ def report_command(paths, output, every, title, select, ignore, config_file, std
             check_output(output, paths)
         config = load_config(config_file, paths)
         rules = load_rules(_split_names(select), _split_names(ignore), config)
-        run = lint_paths(paths, rules, stdin_filename, keep_analysis=False, jobs=jobs, details=True)
+        run = lint_paths(paths, rules, stdin_filename, keep_analysis=False, jobs=jobs, details=True,
+                         path_filter=make_filter(config))
         for message in run.notices + run.errors:
             click.echo(f"starlint: {message}", err=True)
         chunks = html.render_chunks(run, rules=rules, every_principle=every, title=title)
