@@ -20,11 +20,46 @@ class DefaultCommandGroup(click.Group):
     default_command = "check"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if ctx.resilient_parsing and not args:
+            pass  # completing the first word: sub-commands, and check's options and files
+        elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         elif not args:
             args = [self.default_command]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list:
+        """The first word: a sub-command, or what `check` takes (an option, a file)."""
+        items = super().shell_complete(ctx, incomplete)
+        check = self.commands[self.default_command]
+        with check.make_context(self.default_command, [], parent=ctx, resilient_parsing=True) as check_ctx:
+            seen = {item.value for item in items}
+            items += [item for item in check.shell_complete(check_ctx, incomplete) if item.value not in seen]
+        if not incomplete.startswith("-"):
+            items += _complete_files(ctx, None, incomplete)
+        return items
+
+
+def _complete_files(ctx, param, incomplete: str) -> list:
+    """Paths, completed by the shell (click's "file" item)."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
+def _complete_rules(ctx, param, incomplete: str) -> list:
+    """Rule names (after the last comma of a list, for --select a,b)."""
+    from click.shell_completion import CompletionItem
+
+    from .ruleset import RuleError, builtin_rules
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    try:
+        names = sorted(r.name for r in builtin_rules())
+    except RuleError:
+        return []
+    return [CompletionItem(prefix + name) for name in names if name.startswith(last)]
 
 
 def fail(message: str) -> "click.exceptions.Exit":
@@ -86,23 +121,25 @@ class OutputError(Exception):
     """The report cannot be written (a full disk, a closed or broken output)."""
 
 
-def _echo_chunks(chunks) -> str:
-    """Write a large report in 64 KB pieces as it is rendered; return what is left."""
+def _echo_chunks(chunks, color: bool | None = None) -> str:
+    """Write a large report in 64 KB pieces as it is rendered; return what is left. Written
+    to `sys.stdout` as it is at each write: while a progress bar shows, rich's proxy of it."""
     pending: list[str] = []
     size = 0
     for chunk in chunks:
         pending.append(chunk)
         size += len(chunk)
         if size >= 65536:
-            click.echo("".join(pending), nl=False)
+            click.echo("".join(pending), nl=False, file=sys.stdout, color=color)
             pending, size = [], 0
     return "".join(pending)
 
 
-def _write(chunks) -> None:
-    """Write a report as it is rendered; a write that fails is one plain line (OutputError)."""
+def _write(chunks, color: bool | None = None) -> None:
+    """Write a report as it is rendered; a write that fails is one plain line (OutputError).
+    `color`: keep ANSI colour even when standard output is not a terminal (--color always)."""
     try:
-        click.echo(_echo_chunks(chunks), nl=False)
+        click.echo(_echo_chunks(chunks, color), nl=False, file=sys.stdout, color=color)
         sys.stdout.flush()
     except BrokenPipeError:
         raise
@@ -131,10 +168,10 @@ def cli() -> None:
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, type=str)
+@click.argument("paths", nargs=-1, type=str, shell_complete=_complete_files)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Only these rules (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated, repeatable).")
+@click.option("--select", multiple=True, shell_complete=_complete_rules, help="Only these rules (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, shell_complete=_complete_rules, help="Skip these rules (comma-separated, repeatable).")
 @click.option(
     "--fail-on",
     type=click.Choice(("error", "warning", "info")),
@@ -213,7 +250,8 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
             formatter = importlib.import_module(f".report.{fmt}", __package__)
             chunks = formatter.stream(pieces, rules=rules, quiet=quiet,
                                       show_source=tty if show_source is None else show_source)
-            if fmt == "text" and (color == "always" or (color == "auto" and tty and not os.environ.get("NO_COLOR"))):
+            coloured = fmt == "text" and (color == "always" or (color == "auto" and tty and not os.environ.get("NO_COLOR")))
+            if coloured:
                 chunks = map(formatter.colour, chunks)
         if to_file:
             from .report.output import OutputError as FileError, write_report
@@ -223,7 +261,7 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
             except FileError as exc:
                 raise fail(str(exc)) from None
         else:
-            _write(chunks)
+            _write(chunks, color=True if color == "always" else None)
     finally:
         run.close()  # on a signal or a write error: the workers end here, not at exit
     if tally.errors:
@@ -281,7 +319,7 @@ def compare_command(draft, banks, top, fmt) -> None:
 
 
 @cli.command("explain")
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_rules)
 def explain_command(name: str) -> None:
     """Explain a rule: what it flags, why, examples, how to turn it off."""
     from .explain import explain_text

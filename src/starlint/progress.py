@@ -29,13 +29,15 @@ def wanted(stream=None) -> bool:
         return False
 
 
-def track(pieces: Iterable[LintRun], enabled: bool, delay: float = DELAY,
-          min_files: int = MIN_FILES) -> Iterator[LintRun]:
+def track(pieces: Iterable[LintRun], enabled: bool, delay: float | None = None,
+          min_files: int | None = None) -> Iterator[LintRun]:
     """The pieces of a run as they are, with a bar counting their files once the run has
-    taken `delay` seconds, if it has `min_files` files or more and `enabled`."""
+    taken `delay` seconds (DELAY), if it has `min_files` (MIN_FILES) files or more and `enabled`."""
     if not enabled:
         yield from pieces
         return
+    delay = DELAY if delay is None else delay
+    min_files = MIN_FILES if min_files is None else min_files
     start = time.monotonic()
     total = done = 0
     bar = None

@@ -52,12 +52,13 @@ def render(run: LintRun, show_source: bool = False, **options: object) -> str:
 
 
 def colour(text: str) -> str:
-    """Colour for a terminal (rich markup): severities and carets; only called on a TTY."""
+    """Colour for a terminal (rich markup): severities and carets; called only when the
+    caller chose colour (a terminal without NO_COLOR, or --color always)."""
     import re
 
     from rich.console import Console
 
-    console = Console(force_terminal=True, highlight=False, soft_wrap=True)
+    console = Console(force_terminal=True, no_color=False, highlight=False, soft_wrap=True)
     styled = []
     for line in text.splitlines():
         escaped = line.replace("[", "\\[")
