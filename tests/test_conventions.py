@@ -371,3 +371,37 @@ def test_completion_answers(words, expected):
 def test_bank_walk_has_no_notice():
     code, _, err = run_cli(str(BANK.parent))
     assert err == ""
+
+
+# --- the README ----------------------------------------------------------------------------------
+
+def test_readme_test_command_is_self_contained_and_what_ci_runs():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    import re
+
+    section = readme[readme.index("Run the tests"):]
+    command = re.search(r"```sh\n(.*?)\n```", section, re.S).group(1)
+    assert command.startswith("python3 -m venv .venv && . .venv/bin/activate && ")  # any shell
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_readme_config_examples_are_valid(tmp_path):
+    import re
+
+    from starlint.config import load_config
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Configuration"):readme.index("### pre-commit")]
+    blocks = re.findall(r"```toml\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    for i, block in enumerate(blocks):
+        (tmp_path / f"{i}").mkdir()
+        path = tmp_path / f"{i}" / "pyproject.toml"
+        path.write_text(block, encoding="utf-8")
+        config = load_config(path)
+        assert config.keys, block
+    assert load_config(tmp_path / "1" / "pyproject.toml").extend_exclude == ["drafts/", "stories/*.old.md"]
