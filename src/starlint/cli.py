@@ -94,7 +94,6 @@ def load_rules(select: list[str], ignore: list[str], config=None):
     """Built-in and user rules as configured; CLI --select/--ignore win over the config's."""
     from .config import Config, ConfigError, build_rules, select_rules
     from .ruleset import RuleError, builtin_rules
-    from .suggest import did_you_mean
 
     config = config or Config()
     try:
@@ -104,6 +103,8 @@ def load_rules(select: list[str], ignore: list[str], config=None):
     known = sorted(r.name for r in every)
     for name in select + ignore:
         if name not in known:
+            from .suggest import did_you_mean
+
             raise fail(f"unknown rule '{name}'{did_you_mean(name, known) or ' (see `starlint rules`)'}")
     return select_rules(every, select or config.select, ignore or config.ignore)
 
@@ -238,10 +239,11 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
     tally = Tally()
     run = iter_lint(paths, rules, stdin_filename, jobs=jobs, path_filter=path_filter)
     try:
-        from .progress import track, wanted
-
         pieces = _announce(tally.count(run), quiet, verbose)
-        pieces = track(pieces, enabled=not quiet and wanted())
+        if not quiet and sys.stderr is not None and sys.stderr.isatty():
+            from .progress import track, wanted
+
+            pieces = track(pieces, enabled=wanted())
         if statistics:
             from .report import statistics as stats
 

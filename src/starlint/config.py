@@ -16,7 +16,6 @@ from .kinds import KINDS
 from .model import SEVERITIES
 from .disables import KNOWN_NAMES, UNKNOWN
 from .ruleset import Rule, RuleError, combine, load_rules_dir
-from .suggest import did_you_mean
 
 CONFIG_FILES = (".starlint.yaml", ".starlint.yml", "pyproject.toml")
 KEYS = {"select", "ignore", "severity", "fail-on", "extra-rules", "banks", "rules", "exclude", "extend-exclude",
@@ -188,6 +187,8 @@ def build_rules(builtin: tuple[Rule, ...], config: Config, select: list[str], ig
                        ("rules", list(config.rules))):
         for name in names:
             if name not in known:
+                from .suggest import did_you_mean
+
                 raise ConfigError(f"{config.where(key)}: unknown rule '{name}' in '{key}'{did_you_mean(name, known)}")
     out = []
     for rule in rules:

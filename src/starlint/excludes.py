@@ -13,7 +13,6 @@ has to be matched: the default names are compared as plain names.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 #: Folders of tools, packages and build output. Hidden names (.git, .venv, .tox, ...) are
@@ -28,23 +27,20 @@ def _spec(patterns: list[str]) -> Any:
     return GitIgnoreSpec.from_lines(patterns)
 
 
-@dataclass
 class _Globs:
-    """Globs relative to one base folder, with their origin for messages."""
+    """Globs relative to one base folder, with their origin for messages: plain names are
+    compared as they are, the rest compiled by pathspec on first use."""
 
-    base: str
-    patterns: list[str]
-    origin: str
-    names: dict[str, bool] = field(default_factory=dict)  # plain names: no pathspec needed
-    compiled: Any = None  # the rest, compiled on first use
-    unanchored: Any = None  # those without a slash: they apply outside the base too
-
-    def __post_init__(self) -> None:
-        self.base = os.path.abspath(self.base)
-        negated = any(p.startswith("!") for p in self.patterns)  # then order matters: all to pathspec
-        plain = [] if negated else [p for p in self.patterns if p.strip() and not set(p.rstrip("/")) & _GLOB_CHARS]
+    def __init__(self, base: str, patterns: list[str], origin: str) -> None:
+        self.base = os.path.abspath(base)
+        self.patterns = patterns
+        self.origin = origin
+        negated = any(p.startswith("!") for p in patterns)  # then order matters: all to pathspec
+        plain = [] if negated else [p for p in patterns if p.strip() and not set(p.rstrip("/")) & _GLOB_CHARS]
         self.names = {p.rstrip("/"): p.endswith("/") for p in plain}  # name -> folders only
-        self._rest = [p for p in self.patterns if p not in plain]
+        self._rest = [p for p in patterns if p not in plain]
+        self.compiled: Any = None
+        self.unanchored: Any = None  # the globs without a slash: they apply outside the base too
 
     def match(self, path: str, name: str, is_dir: bool) -> str | None:
         if name in self.names and (is_dir or not self.names[name]):
