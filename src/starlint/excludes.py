@@ -105,13 +105,15 @@ class _GitIgnores:
         return self._chains[folder]
 
     def ignored(self, path: str, is_dir: bool) -> bool:
-        chain = self.chain(os.path.dirname(os.path.abspath(path)))
+        target = os.path.abspath(path)
+        chain = self.chain(os.path.dirname(target))
         if not chain:
             return False
-        target = os.path.abspath(path)
         for base, spec in reversed(chain):  # the deepest .gitignore first; info/exclude last
-            rel = os.path.relpath(target, base).replace(os.sep, "/") + ("/" if is_dir else "")
-            result = spec.check_file(rel)
+            rel = target[len(base.rstrip(os.sep)) + 1:]  # every base is a folder above target
+            if os.sep != "/":
+                rel = rel.replace(os.sep, "/")
+            result = spec.check_file(rel + "/" if is_dir else rel)
             if result.include is not None:
                 return result.include
         return False
