@@ -220,6 +220,18 @@ def test_config_exclude_extend_exclude_and_cli_exclude(prep):
     assert paths_in(out) == {"we.md", "old/keep.md"}
 
 
+def test_invalid_globs(prep):
+    code, out, err = run_cli("--exclude", "a\\", ".")
+    assert code == 2 and out == "" and err == "starlint: invalid glob 'a\\' in --exclude (Invalid git pattern: 'a\\\\')\n"
+    (prep / ".starlint.yaml").write_text("extend-exclude: ['ok/', 'bad\\']\n", encoding="utf-8")
+    code, _, err = run_cli(".")
+    assert code == 2 and err.startswith(f"starlint: {prep / '.starlint.yaml'}:1: invalid glob 'bad\\' in extend-exclude")
+    (prep / ".starlint.yaml").unlink()
+    (prep / ".gitignore").write_text("\\\ndrafts/\n", encoding="utf-8")  # git passes over a bad line
+    code, out, _ = run_cli(".")
+    assert "drafts/d.md" not in paths_in(out) and "stories/we.md" in paths_in(out)
+
+
 def test_files_named_are_linted_unless_force_exclude(prep):
     _, out, _ = run_cli("node_modules/pkg/story.md", "drafts/d.md", "stories/we.md")
     assert paths_in(out) == {"node_modules/pkg/story.md", "drafts/d.md", "stories/we.md"}

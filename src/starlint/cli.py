@@ -278,11 +278,15 @@ def make_filter(config, cli_exclude: list[str] | None = None, respect_gitignore:
     """What folder walks leave out: the config's excludes (or the defaults), --exclude, git's."""
     import os
 
-    from .excludes import PathFilter
+    from .excludes import ExcludeError, PathFilter
 
     base = os.path.dirname(os.path.abspath(config.path)) if config.path else os.getcwd()
-    return PathFilter(config.exclude, config.extend_exclude, base, cli_exclude,
-                      config.respect_gitignore if respect_gitignore is None else respect_gitignore, force_exclude)
+    try:
+        return PathFilter(config.exclude, config.extend_exclude, base, cli_exclude,
+                          config.respect_gitignore if respect_gitignore is None else respect_gitignore, force_exclude)
+    except ExcludeError as exc:
+        where = f"{config.where(exc.origin)}: " if config.path and exc.origin in config.keys else ""
+        raise fail(f"{where}{exc}") from None
 
 
 @cli.command("rules")

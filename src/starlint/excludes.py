@@ -21,15 +21,38 @@ DEFAULT_EXCLUDES = ("__pypackages__", "_build", "buck-out", "build", "dist", "no
 _GLOB_CHARS = set("*?[]!\\/")
 
 
+class ExcludeError(ValueError):
+    """A glob that is not valid gitignore syntax; `origin`: the config key or --exclude."""
+
+    def __init__(self, origin: str, message: str) -> None:
+        super().__init__(message)
+        self.origin = origin
+
+
 def _spec(patterns: list[str]) -> Any:
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(patterns)
 
 
+def _lenient_spec(lines: list[str]) -> Any:
+    """A .gitignore's spec; as git does, a line that is not a valid pattern is passed over."""
+    try:
+        return _spec(lines)
+    except ValueError:
+        valid = []
+        for line in lines:
+            try:
+                _spec([line])
+            except ValueError:
+                continue
+            valid.append(line)
+        return _spec(valid) if valid else None
+
+
 class _Globs:
     """Globs relative to one base folder, with their origin for messages: plain names are
-    compared as they are, the rest compiled by pathspec on first use."""
+    compared as they are, the rest compiled by pathspec (imported only then)."""
 
     def __init__(self, base: str, patterns: list[str], origin: str) -> None:
         self.base = os.path.abspath(base)
@@ -41,15 +64,20 @@ class _Globs:
         self._rest = [p for p in patterns if p not in plain]
         self.compiled: Any = None
         self.unanchored: Any = None  # the globs without a slash: they apply outside the base too
+        if self._rest:  # compiled now, so that a bad glob is an error before anything runs
+            for pattern in self._rest:
+                try:
+                    _spec([pattern])
+                except ValueError as exc:
+                    raise ExcludeError(origin, f"invalid glob '{pattern}' in {origin} ({exc})") from None
+            self.compiled = _spec(self._rest)
+            self.unanchored = _spec([p for p in self._rest if "/" not in p.rstrip("/")])
 
     def match(self, path: str, name: str, is_dir: bool) -> str | None:
         if name in self.names and (is_dir or not self.names[name]):
             return name
-        if not self._rest:
-            return None
         if self.compiled is None:
-            self.compiled = _spec(self._rest)
-            self.unanchored = _spec([p for p in self._rest if "/" not in p.rstrip("/")])
+            return None
         rel = os.path.relpath(path, self.base)
         spec = self.compiled
         if rel == os.curdir or rel.startswith(os.pardir + os.sep) or rel == os.pardir:
@@ -75,7 +103,7 @@ class _GitIgnores:
         except OSError:
             return None
         lines = [line for line in lines if line.strip() and not line.startswith("#")]
-        return _spec(lines) if lines else None
+        return _lenient_spec(lines) if lines else None
 
     def chain(self, folder: str) -> tuple | None:
         """The ignore specs in force in `folder` (None: not in a git work tree)."""
