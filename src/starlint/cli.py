@@ -240,7 +240,7 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
     run = iter_lint(paths, rules, stdin_filename, jobs=jobs, path_filter=path_filter)
     try:
         pieces = _announce(tally.count(run), quiet, verbose)
-        if not quiet and sys.stderr is not None and sys.stderr.isatty():
+        if not quiet and _is_terminal(sys.stderr):  # rich's bar only then (progress.py)
             from .progress import track, wanted
 
             pieces = track(pieces, enabled=wanted())
@@ -271,6 +271,13 @@ def check_command(paths, fmt, select, ignore, fail_on, config_file, show_source,
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = any(n for severity, n in tally.severities.items() if SEVERITY_RANK[severity] >= threshold)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False
 
 
 def make_filter(config, cli_exclude: list[str] | None = None, respect_gitignore: bool | None = None,
