@@ -61,3 +61,14 @@ def test_bank_first_situation_position():
     situation = run.answers[0].parts["situation"]
     line = BANK.read_text(encoding="utf-8").splitlines()[situation.line - 1]
     assert line.startswith("**SITUATION:** Our daily shipment")
+
+
+def test_shipped_bank_is_clean_utf8_without_replacement_characters():
+    """The seed's two U+FFFD (lost emoji) were restored or dropped; line numbers kept."""
+    text = BANK.read_bytes().decode("utf-8")
+    assert "\ufffd" not in text
+    lines = text.split("\n")
+    assert lines[29].startswith("| [📝 Tips for Behavioral Interviews](#-tips-for-behavioral-interviews)")
+    assert lines[34] == "## 📌 STAR Framework [↩️](#index)"
+    raw = RAW_BANK.read_text(encoding="utf-8").encode("mac_roman").decode("utf-8").split("\n")
+    assert len(raw) == len(lines) and sum(a != b for a, b in zip(raw, lines)) == 2

@@ -160,7 +160,7 @@ def test_rule_file_python_tag_does_not_run(tmp_path):
         ("name: x\nseverity: info\npart: answer\nkind: existence\nmessage: m\nphrases: [a]\ncolour: red\n",
          r"x.yaml:7: rule 'x': unknown key 'colour'"),
         ("name: x\nseverity: fatal\npart: answer\nkind: existence\nmessage: m\nphrases: [a]\n", r"x.yaml:2: .*severity"),
-        ("name: x\nseverity: info\npart: answer\nkind: existence\nmessage: m\nregex: '(?<=a)b'\n", r"x.yaml:1: .*not valid RE2"),
+        ("name: x\nseverity: info\npart: answer\nkind: existence\nmessage: m\nregex: '(?<=a)b'\n", r"x.yaml:6: .*not valid RE2"),
     ],
 )
 def test_broken_rule_files_name_file_and_line(tmp_path, body, problem):

@@ -203,3 +203,22 @@ def test_a_task_told_inside_the_situation_is_the_task():
     task = run.answers[0].parts["task"]
     assert task.inferred and task.line == 1
     assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+def test_a_step_and_its_outcome_in_one_closing_sentence_are_action_and_result():
+    text = ("## Tell me about a conflict at work\n\n"
+            "In my last team, developers and operations argued about release dates every sprint. "
+            "I set up a weekly release review and automated the deploy checklist, which cut failed releases "
+            "from 6 to 1 a quarter.\n")
+    run = lint(text)
+    parts = run.answers[0].parts
+    assert parts["action"].text.startswith("I set up a weekly release review")
+    assert parts["result"].text.startswith("which cut failed releases")
+    assert not [d for d in run.diagnostics if d.rule in ("missing-part", "unquantified-result") and d.part in ("action", "result")]
+
+
+def test_a_purpose_inside_a_step_leaves_the_step_in_the_action():
+    text = ("## Conflict?\n\nA backend developer kept pushing his bugs to me. I spent two days reading the data flow "
+            "so that I could show him where the bug was. He fixed it the same week and thanked me.\n")
+    parts = lint(text).answers[0].parts
+    assert parts["action"].text.startswith("I spent two days")

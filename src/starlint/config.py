@@ -14,10 +14,13 @@ from typing import Any
 
 from .kinds import KINDS
 from .model import SEVERITIES
+from .disables import KNOWN_NAMES, UNKNOWN
 from .ruleset import Rule, RuleError, combine, load_rules_dir
 
 CONFIG_FILES = (".starlint.yaml", ".starlint.yml", "pyproject.toml")
-KEYS = {"select", "ignore", "severity", "fail-on", "fail-under", "extra-rules", "banks", "rules"}
+KEYS = {"select", "ignore", "severity", "fail-on", "fail-under", "extra-rules", "banks", "rules", "exclude",
+        "extend-exclude", "respect-gitignore"}
+LIST_KEYS = ("select", "ignore", "extra-rules", "banks", "exclude", "extend-exclude")
 
 
 class ConfigError(Exception):
@@ -35,7 +38,12 @@ class Config:
     extra_rules: list[str] = field(default_factory=list)
     banks: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: gitignore-style globs, relative to the config file's folder (excludes.py); None: the defaults
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
     lines: dict[str, int] = field(default_factory=dict)  # key -> line, for messages
+    keys: set[str] = field(default_factory=set)  # the keys the file sets (--show-config)
 
     def where(self, key: str) -> str:
         return f"{self.path}:{self.lines.get(key, 1)}"
@@ -58,8 +66,10 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether the file means to configure starlint; loose, so that a broken table header
+    (`[tool.starlint` without `]`) is read, and reported, rather than passed over."""
     try:
-        return re.search(r"^\[tool\.starlint(\.|\])", path.read_text(encoding="utf-8"), re.M) is not None
+        return re.search(r"^\s*\[+\s*tool\s*\.\s*starlint\b", path.read_text(encoding="utf-8"), re.M) is not None
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -104,8 +114,10 @@ def load_config(path: str | Path) -> Config:
     else:
         import yaml
 
+        from .yamlsafe import safe_load
+
         try:
-            data = yaml.safe_load(text) or {}
+            data = safe_load(text) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConfigError(
@@ -114,17 +126,18 @@ def load_config(path: str | Path) -> Config:
         lines = _yaml_lines(text)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the config must be a mapping of keys")
-    config = Config(path=str(path), lines=lines)
+    config = Config(path=str(path), lines=lines, keys=set(data))
     base = path.parent
     for key, value in data.items():
         where = f"{path}:{lines.get(key, 1)}"
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(KEYS))})")
-        if key in ("select", "ignore", "extra-rules", "banks"):
-            if isinstance(value, str):
-                value = [value]
+        if key in LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{where}: '{key}' must be a list of strings")
+                example = f'{key} = ["{value}"]' if isinstance(value, str) else f'{key} = ["..."]'
+                if not path.name.endswith(".toml"):
+                    example = f'{key}: [{value if isinstance(value, str) else "..."}]'
+                raise ConfigError(f"{where}: '{key}' must be a list of strings ({example})")
             if key in ("extra-rules", "banks"):
                 value = [str((base / v).resolve()) for v in value]
             setattr(config, key.replace("-", "_"), value)
@@ -132,6 +145,10 @@ def load_config(path: str | Path) -> Config:
             if not isinstance(value, dict) or any(v not in SEVERITIES for v in value.values()):
                 raise ConfigError(f"{where}: 'severity' maps rule names to {', '.join(SEVERITIES)}")
             config.severity = dict(value)
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
+            config.respect_gitignore = value
         elif key == "fail-on":
             if value not in SEVERITIES:
                 raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}")
@@ -170,12 +187,14 @@ def build_rules(builtin: tuple[Rule, ...], config: Config, select: list[str], ig
         rules = combine(builtin, extra)
     except RuleError as exc:
         raise ConfigError(str(exc)) from None
-    known = {r.name for r in rules}
+    known = sorted(r.name for r in rules)
     for key, names in (("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity)),
                        ("rules", list(config.rules))):
         for name in names:
             if name not in known:
-                raise ConfigError(f"{config.where(key)}: unknown rule '{name}' in '{key}'")
+                from .suggest import did_you_mean
+
+                raise ConfigError(f"{config.where(key)}: unknown rule '{name}' in '{key}'{did_you_mean(name, known)}")
     out = []
     for rule in rules:
         if rule.name in config.rules:
@@ -185,8 +204,13 @@ def build_rules(builtin: tuple[Rule, ...], config: Config, select: list[str], ig
         out.append(rule)
     if not apply_selection:
         return out
-    chosen_select = select or config.select
-    chosen_ignore = ignore or config.ignore
-    if chosen_select:
-        out = [r for r in out if r.name in chosen_select]
-    return [r for r in out if r.name not in chosen_ignore]
+    return select_rules(out, select or config.select, ignore or config.ignore)
+
+
+def select_rules(every: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
+    """The rules `select` and `ignore` leave. The `unknown-rule` rule keeps every name, so
+    that an inline comment for a rule left out is not taken for a typo."""
+    chosen = [r for r in every if (not select or r.name in select) and r.name not in ignore]
+    names = tuple(sorted(r.name for r in every))
+    return [dataclasses.replace(r, params={**r.params, KNOWN_NAMES: names}) if r.name == UNKNOWN else r
+            for r in chosen]

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import textwrap
 
 from .ruleset import Rule
-
-
-def nearest(name: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    return " or ".join(f"'{n}'" for n in close)
 
 
 def _indent(text: str) -> str:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .check import check_answer
-from .disables import UNUSED, apply_directives
+from .disables import apply_directives
 from .model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Diagnostic, SourceFile
 from .reading.answers import _make_answer, answers_from_blocks, prose_blocks, split_front_matter
 from .reading.decode import MAX_BYTES, ReadError, read_text
@@ -167,7 +167,6 @@ class DocumentLinter:
     def __init__(self, rules: list[Rule], path: str) -> None:
         self.rules = rules
         self.path = path
-        self._unused = next((r for r in rules if r.name == UNUSED), None)
         self._chunks: dict[str, list[_Chunk]] = {}
         self._made: dict[tuple, _Made] = {}
         self._previous_made: dict[tuple, _Made] = {}
@@ -264,8 +263,7 @@ class DocumentLinter:
             found.extend(made.diagnostics)
         result.checked, result.reused = len(fresh), len(answers) - len(fresh)
         found.sort(key=Diagnostic.sort_key)
-        result.diagnostics = apply_directives(source, found, self._unused is not None,
-                                              self._unused.severity if self._unused else "info")
+        result.diagnostics = apply_directives(source, found, self.rules)
         self.answers = answers
         if not source.text.strip():
             result.notices.append(f"{source.path}: empty file, nothing to lint")

@@ -75,32 +75,33 @@ def builtin_rules_dir() -> Path:
 
 
 def _key_lines(node) -> dict[tuple, int]:
-    """Line (1-based) of every mapping key, addressed by its path from the root."""
+    """Line (1-based) of every mapping key, addressed by its path from the root. Iterative,
+    and walked once per node: the document's aliases were bounded before (yamlsafe)."""
     import yaml
 
     lines: dict[tuple, int] = {}
-
-    def walk(n, path: tuple) -> None:
+    stack = [(node, ())] if node is not None else []
+    while stack:
+        n, path = stack.pop()
         if isinstance(n, yaml.MappingNode):
             for key, value in n.value:
                 kpath = path + (key.value,)
                 lines[kpath] = key.start_mark.line + 1
-                walk(value, kpath)
+                stack.append((value, kpath))
         elif isinstance(n, yaml.SequenceNode):
             for i, item in enumerate(n.value):
                 lines[path + (i,)] = item.start_mark.line + 1
-                walk(item, path + (i,))
-
-    if node is not None:
-        walk(node, ())
+                stack.append((item, path + (i,)))
     return lines
 
 
 def read_yaml(path: str | os.PathLike, what: str = "rule file") -> tuple[Any, dict[tuple, int]]:
     """A YAML file's data and the line of every key (for `file:line` messages). One parse:
-    compose the node tree, then construct the data from it. The safe loader only: a
-    `!!python/...` tag is an error, never code."""
+    compose the node tree (for key lines), bound its aliases, then construct the data from
+    it. The safe loader only: a `!!python/...` tag is an error, never code."""
     import yaml
+
+    from .yamlsafe import compose_checked
 
     path = str(path)
     try:
@@ -108,17 +109,13 @@ def read_yaml(path: str | os.PathLike, what: str = "rule file") -> tuple[Any, di
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read {what} ({exc})") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = compose_checked(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"{mark.line + 1}:" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(f"{path}:{line} invalid YAML: {problem}") from None
-    finally:
-        loader.dispose()
     return data, _key_lines(node)
 
 
@@ -204,7 +201,11 @@ def _build_rule(data: Any, path: str, lines: dict, at: tuple, builtin: bool) -> 
     try:
         rule.check = kind(rule)
     except (ValueError, TypeError, KeyError) as exc:
-        raise fail(None, f"rule '{name}': {exc}") from None
+        key = getattr(exc, "key", None)  # kinds.base.ParamError names the parameter
+        line = lines.get(at + (key,)) or next(
+            (n for p, n in sorted(lines.items(), key=lambda item: item[1])
+             if p[: len(at)] == at and p[-1:] == (key,)), start) if key else start
+        raise RuleError(f"{path}:{line}: rule '{name}': {exc}") from None
     return rule
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import PART_NAMES, Answer, Part, Segment
+from ..nlp.quantities import quantity_spans
 from ..nlp.tokens import span_text, span_words
 from ..reading.story import IRREGULAR_PAST
 from .syntax import actors_by_pattern
@@ -27,7 +28,6 @@ _TASK = re.compile(
     r"|\b(they|he|she|my (manager|lead|boss|team ?lead|director|client|professor)|the (client|customer|manager|lead|"
     r"product owner|pm|business|team)|management|leadership)\b[^.]{0,30}?\b(wanted|asked|needed|expected|told|tasked|"
     r"assigned|required|requested|challenged) (me|us)\b"
-    r"|\b(so that|in order) (I|we) (could|would|can|might)\b|\bin order to\b"
     # a role is a responsibility: "as the team lead", "I was the TA", "my first solution was"
     r"|\bas (a|an|the|our|their) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
     r"architect|on-call|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder)\b"
@@ -38,6 +38,9 @@ _TASK = re.compile(
     r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
 )
+#: a purpose inside a step ("I researched the dataflow so that I could convince him"): it
+#: tells the Task when nothing else does, but the sentence is a step first
+_PURPOSE = re.compile(r"\b(so that|in order) (I|we) (could|would|can|might)\b|\bin order to\b", re.IGNORECASE)
 _SEQUENCE = re.compile(
     r"^(first|then|next|after that|afterwards|finally|to (do|fix|start|solve|address) (this|that|it)|so I|I then)\b",
     re.IGNORECASE,
@@ -107,7 +110,7 @@ def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
     learning = bool(_LEARNING.search(text))
     setting = bool(_SITUATION.search(text) or _PAST.search(text))
     outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
-    return setting, bool(_TASK.search(text)), not learning and _is_deed(text), outcome
+    return setting, bool(_TASK.search(text) or _PURPOSE.search(text)), not learning and _is_deed(text), outcome
 
 
 def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float]:
@@ -120,7 +123,7 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
          + (0.6 if index == 0 else 0.0))
     if _HABIT.search(text):
         s -= 0.6  # "I usually ..." opens a generic answer; it sets no scene
-    t = 1.5 if _TASK.search(text) else 0.0
+    t = 1.5 if _TASK.search(text) else 0.9 if _PURPOSE.search(text) else 0.0
     deed = not learning and _is_deed(text)
     a = 0.2 + (1.2 if deed else 0.0)
     r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _OUTCOME.search(text) or learning
@@ -143,10 +146,37 @@ def task_in_context(answer: Answer) -> Part | None:
         if part is None:
             continue
         for sentence in part.sentences[:limit]:
-            if _TASK.search(sentence.text):
+            if _TASK.search(sentence.text) or _PURPOSE.search(sentence.text):
                 start, end = sentence.span.start_char, sentence.span.end_char
                 return Part(name="task", segments=[Segment(sentence.block, start, end)], inferred=True)
     return None
+
+
+#: where a step's sentence goes on to its outcome: "I automated the deploys, reducing errors
+#: by 40%", "... and automating deployments, which improved communication"
+_OUTCOME_CLAUSE = re.compile(
+    r",\s+(?=(which|that) (improved|reduced|increased|cut|saved|led|resulted|made|helped|brought|allowed|enabled|"
+    r"fixed|solved|removed)\b|resulting in\b|leading to\b|(reducing|increasing|improving|cutting|saving|boosting|"
+    r"bringing|lowering|raising|doubling|halving)\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_outcome_clauses(sentences: list) -> list:
+    """A deed whose outcome follows in the same sentence, when no later sentence tells one,
+    is two pieces: the step (Action) and its outcome (Result)."""
+    out = []
+    for i, (block, start, end, text, q) in enumerate(sentences):
+        later_outcome = any(_cues(t, lq)[3] for _, _, _, t, lq in sentences[i + 1 :])
+        cut = _OUTCOME_CLAUSE.search(text) if not later_outcome and _is_deed(text) else None
+        if cut is None or cut.start() < 15:
+            out.append((block, start, end, text, q))
+            continue
+        head, tail = text[: cut.start() + 1], text[cut.end() :]
+        tail_start = start + cut.end()
+        out.append((block, start, start + len(head), head, bool(quantity_spans(head))))
+        out.append((block, tail_start, end, tail, bool(quantity_spans(tail))))
+    return out
 
 
 def infer_parts(answer: Answer) -> dict[str, Part]:
@@ -169,6 +199,7 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     preface = []
     while len(sentences) > 2 and _HABIT.search(sentences[0][3]) and any(_PAST.search(t) for _, _, _, t, _ in sentences[1:]):
         preface.append(sentences.pop(0))
+    sentences = _split_outcome_clauses(sentences)
     if not sentences:
         return {}
     n = len(sentences)

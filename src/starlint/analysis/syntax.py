@@ -52,10 +52,15 @@ class Actors:
     plural: list[Subject]  # "we" / "our team" / "my team" as subject
 
 
+#: Longer sentences are read by the rule-based fallback: the trained parser needs about 1 GB
+#: per 100,000 characters (spaCy's E088), and such a "sentence" is a run-on paste anyway.
+MAX_PARSE_CHARS = 5000
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str):
     nlp = trained_pipeline()
-    if nlp is None:
+    if nlp is None or len(text) > MAX_PARSE_CHARS:
         return None
     return _parsed.pop(text, None) or nlp(text)
 
@@ -68,7 +73,7 @@ def parse_many(texts: list[str]) -> None:
     Callers pass only the sentences their question needs the parser for (`plural_candidate`,
     `passive_candidate`): most sentences are neither, so a short answer often never loads
     the trained pipeline at all."""
-    texts = [t for t in texts if t and t not in _parsed]
+    texts = [t for t in texts if t and t not in _parsed and len(t) <= MAX_PARSE_CHARS]
     if not texts:
         return
     nlp = trained_pipeline()

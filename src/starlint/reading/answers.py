@@ -83,10 +83,12 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
         if _FRONT_MATTER_END.match(lines[end]):
             import yaml
 
+            from ..yamlsafe import safe_load
+
             raw = "\n".join(lines[1:end])
             notices: list[str] = []
             try:
-                meta = yaml.safe_load(raw) or {}
+                meta = safe_load(raw) or {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f" line {mark.line + 2}" if mark is not None else ""

@@ -9,7 +9,9 @@ point into the file as the user sees it.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -57,6 +59,11 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError as exc:
             raise ReadError(f"{path}: cannot decode UTF-16 text ({exc.reason})") from None
     if b"\x00" in data:
+        guess = _bomless_utf16_or_32(data)
+        if guess:
+            raise ReadError(
+                f"{path}: looks like {guess} text without a byte-order mark; convert it to UTF-8, "
+                f"e.g. `iconv -f {guess} -t UTF-8 FILE > NEW.md`")
         raise ReadError(f"{path}: binary file (contains NUL bytes), not a text answer")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -71,6 +78,35 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
         raise ReadError(f"{path}: not UTF-8, UTF-16 or Windows-1252 text; cannot decode") from None
     notices.append(f"{path}: not valid UTF-8; decoded as Windows-1252")
     return text, notices
+
+
+def _bomless_utf16_or_32(data: bytes) -> str | None:
+    """'UTF-16LE', 'UTF-16BE', 'UTF-32LE' or 'UTF-32BE' when NUL bytes stand where that
+    encoding puts them for mostly-ASCII text (Notepad's "Unicode" saved without a BOM), and
+    the sample decodes to text; otherwise None (a binary file)."""
+    sample = data[:4096]
+    for width, names in ((4, ("UTF-32LE", "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
+        usable = len(sample) - len(sample) % width
+        if usable < 2 * width:
+            continue
+        units = usable // width
+        for name in names:
+            little = name.endswith("LE")
+            zeros = 0
+            for i in range(0, usable, width):
+                unit = sample[i : i + width]
+                high = unit[1:] if little else unit[:-1]
+                low = unit[0] if little else unit[-1]
+                zeros += high.count(0) == width - 1 and low != 0
+            if zeros < 0.9 * units:
+                continue
+            try:
+                text = sample[:usable].decode(name.lower().replace("utf-", "utf_"))
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return name
+    return None
 
 
 def _looks_binary(text: str) -> bool:
@@ -177,25 +213,101 @@ def read_text(text: str, path: str, notices: list[str] | None = None) -> SourceF
     )
 
 
-def read_bytes(data: bytes, path: str) -> SourceFile:
+def describe_size(size: int) -> str:
+    """A size in the unit of the limit, precise enough to show how far over it is:
+    '2 MiB + 1 byte', '2 MiB + 3,000 bytes', '4.77 MiB'."""
+    mib = 1024 * 1024
+    whole, extra = divmod(size, mib)
+    if extra == 0:
+        return f"{whole} MiB"
+    if extra < mib // 100:  # less than 0.01 MiB over: say the bytes
+        return f"{whole} MiB + {extra:,} byte{'s' if extra != 1 else ''}"
+    return f"{size / mib:.2f} MiB"
+
+
+def _too_large(path: str, size: int, exact: bool) -> ReadError:
+    limit = describe_size(MAX_BYTES)
+    if exact:
+        return ReadError(f"{path}: file is {describe_size(size)}, over the {limit} limit")
+    return ReadError(f"{path}: input is over the {limit} limit (more than {MAX_BYTES:,} bytes)")
+
+
+def read_bytes(data: bytes, path: str, size: int | None = None) -> SourceFile:
+    """`size`: the whole input's size where known (a file's); data holds at most the
+    limit + 1 byte of it."""
     if len(data) > MAX_BYTES:
-        raise ReadError(
-            f"{path}: file is {len(data) // 1024} KiB, over the {MAX_BYTES // (1024 * 1024)} MiB limit"
-        )
+        raise _too_large(path, size if size is not None else len(data), exact=size is not None or len(data) > MAX_BYTES + 1)
     text, notices = decode_bytes(data, path)
     return read_text(text, path, notices)
 
 
-def read_path(path: str) -> SourceFile:
+def read_stream(stream, path: str) -> SourceFile:
+    """Standard input (or any binary stream): at most the limit + 1 byte is read."""
+    chunks: list[bytes] = []
+    left = MAX_BYTES + 1
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise ReadError(f"{path}: is a directory") from None
-    except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ReadError(f"{path}: permission denied") from None
+        while left > 0:
+            chunk = stream.read(min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
     except OSError as exc:
         raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return read_bytes(data, path)
+    return read_bytes(b"".join(chunks), path)
+
+
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return next((name for test, name in _SPECIAL_KINDS if test(mode)), "not a regular file")
+
+
+def _open_error(path: str, exc: OSError) -> ReadError:
+    if isinstance(exc, FileNotFoundError):
+        return ReadError(f"{path}: no such file")
+    if isinstance(exc, PermissionError):
+        return ReadError(f"{path}: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return ReadError(f"{path}: is a directory")
+    return ReadError(f"{path}: cannot read ({exc.strerror or exc})")
+
+
+def read_path(path: str) -> SourceFile:
+    """A regular file only: a FIFO, device or socket is refused without opening it, and the
+    file is opened non-blocking, so nothing that is swapped in meanwhile can block a run."""
+    try:
+        before = os.stat(path)
+    except OSError as exc:
+        raise _open_error(path, exc) from None
+    if not stat.S_ISREG(before.st_mode):
+        if stat.S_ISDIR(before.st_mode):
+            raise ReadError(f"{path}: is a directory")
+        raise ReadError(f"{path}: {file_kind(before.st_mode)}, not a regular file; starlint lints files "
+                        "(use - to read standard input)")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _open_error(path, exc) from None
+    try:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode):
+            raise ReadError(f"{path}: {file_kind(now.st_mode)}, not a regular file")
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise _open_error(path, exc) from None
+    finally:
+        os.close(fd)
+    return read_bytes(b"".join(chunks), path, size=max(now.st_size, sum(map(len, chunks))))
