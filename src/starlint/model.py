@@ -11,7 +11,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .nlp.tokens import span_text, span_words, words_before
+from .nlp.tokens import span_text, span_words
 
 if TYPE_CHECKING:  # spaCy is imported lazily; the model only names its types
     from spacy.tokens import Doc, Span
@@ -181,7 +181,7 @@ class Answer:
     def summary(self) -> "AnswerSummary":
         parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred, p.evidence)
                  for name in PART_NAMES}
-        words = sum(words_before(b.doc)[-1] for b in self.blocks if b.kind != "heading" and b.doc is not None)
+        words = sum(p.word_count for p in self.all_parts())  # counted once; the parts, as answer-length reads
         return AnswerSummary(self.source.path, self.title, self.line, self.end_line, parts,
                              self.principles + self.section_principles, words)
 
@@ -240,7 +240,7 @@ class AnswerSummary:
     end_line: int
     parts: dict[str, PartSummary | None]  # every STAR part, None where missing
     principles: list[str]
-    words: int = 0  # outside headings
+    words: int = 0  # in its parts (what answer-length and the score's length read)
     score: Score | None = None  # set once the answer's diagnostics are final
 
     def as_dict(self) -> dict[str, Any]:

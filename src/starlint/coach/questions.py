@@ -14,10 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..kinds.base import SpanMatcher, compile_regex, scope_spans
+from ..kinds.principle import answer_spans, shows
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block
+from ..reading.answers import question_text
+from ..reading.principles import load_principles, principle_spans
 
 if TYPE_CHECKING:
-    from ..kinds.base import SpanMatcher
+    from spacy.tokens import Span
 
 QUESTIONS_FILE = "questions.yaml"
 _TYPE_KEYS = {
@@ -94,8 +98,6 @@ def _regex_set(data, lists: list[tuple[int, str, tuple[str, ...]]]):
     naming its file and line."""
     import re2
 
-    from ..kinds.base import compile_regex
-
     options = re2.Options()
     options.case_sensitive = False
     options.log_errors = False
@@ -118,8 +120,6 @@ def _regex_set(data, lists: list[tuple[int, str, tuple[str, ...]]]):
 def load_question_types(path: str | None = None) -> QuestionTypes:
     """The question types of a file (default: the built-in one). RuleError on a broken file."""
     from ..datafile import builtin_data_path, load_data_file
-    from ..kinds.base import SpanMatcher
-    from ..reading.principles import load_principles
 
     path = path or str(builtin_data_path(QUESTIONS_FILE))
     data = load_data_file(path, "questions", "question types file")
@@ -190,9 +190,6 @@ def question_block(answer: Answer) -> Block | None:
 
 def question_title(answer: Answer) -> str:
     """The question an answer replies to, without its marker, decoration and principle names."""
-    from ..reading.answers import question_text
-    from ..reading.principles import principle_spans
-
     titles = [answer.title]  # the heading's text, or its question line's, cleaned
     if answer.question is not None and answer.question is not answer.heading:
         titles.append(question_text(answer.question) or answer.question.text)
@@ -221,18 +218,22 @@ def _scope(answer: Answer, parts: tuple[str, ...] | None) -> str | list[str]:
     return [p.name for p in present]
 
 
-def shows_signal(answer: Answer, signal: Signal) -> bool:
-    from ..kinds.base import scope_spans
-    from ..kinds.principle import shows
-
+def shows_signal(answer: Answer, signal: Signal, whole: list["Span"] | None = None) -> bool:
+    """`whole`: the answer's spans (answer_spans), when the caller has them already."""
     if signal.part is not None and (part := answer.parts.get(signal.part)) is not None and part.word_count:
         return True
-    if signal.principle is not None and shows(answer, signal.principle):
+    if signal.principle is not None and shows(answer, signal.principle, whole):
         return True
     if not signal.matcher:
         return False
-    return any(signal.matcher.matches(span) for _, span in scope_spans(answer, _scope(answer, signal.parts)))
+    scope = _scope(answer, signal.parts)
+    if scope == "answer":
+        spans = whole if whole is not None else answer_spans(answer)
+    else:
+        spans = [span for _, span in scope_spans(answer, scope)]
+    return any(signal.matcher.matches(span) for span in spans)
 
 
-def missing_signals(answer: Answer, qtype: QuestionType) -> list[Signal]:
-    return [s for s in qtype.shows if not shows_signal(answer, s)]
+def missing_signals(answer: Answer, qtype: QuestionType, whole: list["Span"] | None = None) -> list[Signal]:
+    whole = whole if whole is not None else answer_spans(answer)
+    return [s for s in qtype.shows if not shows_signal(answer, s, whole)]

@@ -31,6 +31,12 @@ def principle_signals() -> dict[str, tuple[SpanMatcher, str | None]]:
     return out
 
 
+def answer_spans(answer: Answer):
+    """Every text block of the answer as a span (what scope 'answer' reads), without asking
+    which part each belongs to."""
+    return [b.doc[:] for b in answer.blocks if b.kind != "heading" and b.doc is not None]
+
+
 def signal_matches(answer: Answer, name: str) -> list[tuple[int, int]]:
     """Where the answer shows the principle: character ranges of its signals (a figure in
     the principle's part counts as one match at the figure)."""
@@ -39,15 +45,16 @@ def signal_matches(answer: Answer, name: str) -> list[tuple[int, int]]:
     if quantity_in:
         found.extend((q.start_char, q.end_char) for _, span in scope_spans(answer, quantity_in) for q in span._.quantities)
     if matcher:
-        found.extend(m for _, span in scope_spans(answer, "answer") for m in matcher.matches(span))
+        found.extend(m for span in answer_spans(answer) for m in matcher.matches(span))
     return found
 
 
-def shows(answer: Answer, name: str) -> bool:
+def shows(answer: Answer, name: str, whole: list | None = None) -> bool:
+    """`whole`: the answer's spans (answer_spans), when the caller has them already."""
     matcher, quantity_in = principle_signals()[name]
     if quantity_in and any(span._.quantities for _, span in scope_spans(answer, quantity_in)):
         return True
-    return bool(matcher) and any(matcher.matches(span) for _, span in scope_spans(answer, "answer"))
+    return bool(matcher) and any(matcher.matches(span) for span in (answer_spans(answer) if whole is None else whole))
 
 
 class Principle(Kind):

@@ -16,22 +16,24 @@ class QuestionFit(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        from ..coach.questions import load_question_types, resolve_path
+        from ..coach import questions
 
         # a broken question-types file fails here, when the rules are loaded (exit 2)
-        self.types = load_question_types(resolve_path(self.rule.params.get("questions"), rule.path))
+        self.types = questions.load_question_types(questions.resolve_path(self.rule.params.get("questions"), rule.path))
+        self.questions = questions
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
-        from ..coach.questions import asked_types, missing_signals, question_block
+        from .principle import answer_spans
 
-        asked = asked_types(answer, self.types)
+        asked = self.questions.asked_types(answer, self.types)
         if not asked:
             return
-        block = question_block(answer)
+        block = self.questions.question_block(answer)
         line_end = block.text.find("\n")
         end = line_end if line_end > 0 else len(block.text)
+        whole = answer_spans(answer)
         for qtype in asked:
-            missing = missing_signals(answer, qtype)
+            missing = self.questions.missing_signals(answer, qtype, whole)
             if missing:
                 yield Finding(block, 0, end, {"question": qtype.name, "type": qtype.id,
                                               "missing": " or ".join(s.where() for s in missing)})
