@@ -44,7 +44,7 @@ def lint_serially(paths: list[str], rules, clock: dict[str, float]) -> None:
             timed(f"rule {rule.name} (prepare)", rule.check.prepare, answers)
             found += timed(f"rule {rule.name}", lambda r=rule: [f for a in answers for f in r.check(a)])
         for source in sources:
-            timed("directives", apply_directives, source, [], True, "info")
+            timed("directives", apply_directives, source, [], rules)
 
 
 def main() -> None:

@@ -185,10 +185,10 @@ def _lint_batch(sources: list[SourceFile], rules: list[Rule], keep_analysis: boo
     answers: list[Answer] = []
     for source in sources:
         run.file_count += 1
-        before = len(source.notices)
         found_here = parse_answers(source)
-        run.notices.extend(source.notices)  # the reader's, and the parser's (front matter, templates)
-        run.quiet_notices.extend(_found_notice(source, bool(found_here), len(source.notices) > before))
+        run.notices.extend(source.notices)  # the reader's, and the parser's (front matter)
+        run.quiet_notices.extend(source.quiet_notices)  # templates not linted
+        run.quiet_notices.extend(_found_notice(source, bool(found_here), bool(source.quiet_notices)))
         answers.extend(found_here)
     analyse(answers)
     by_path: dict[str, list[Diagnostic]] = {}
@@ -225,11 +225,12 @@ def _lint_windowed(source: SourceFile, rules: list[Rule], details: bool) -> Iter
     directives = parse_directives(source)
     lines = source.original.split("\n")
     found = False
-    before = len(source.notices)
     for window in windows(source):
         answers = parse_answers(window)
         if window.notices is not source.notices:  # a later window's: what the first did not say
             source.notices.extend(n for n in window.notices if n not in source.notices)
+        if window.quiet_notices is not source.quiet_notices:
+            source.quiet_notices.extend(n for n in window.quiet_notices if n not in source.quiet_notices)
         found = found or bool(answers)
         analyse(answers)
         piece = LintRun()
@@ -244,7 +245,7 @@ def _lint_windowed(source: SourceFile, rules: list[Rule], details: bool) -> Iter
         del answers
         yield piece
     last = LintRun(file_count=1, notices=source.notices,
-                   quiet_notices=_found_notice(source, found, len(source.notices) > before))
+                   quiet_notices=source.quiet_notices + _found_notice(source, found, bool(source.quiet_notices)))
     last.diagnostics = sorted(directive_findings(source, directives, rules), key=Diagnostic.sort_key)
     if last.diagnostics:
         last.quoted[source.path] = _quoted_lines(source, last.diagnostics, lines)

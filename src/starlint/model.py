@@ -47,6 +47,8 @@ class SourceFile:
     #: None where the line was not repaired (identity)
     column_maps: list[list[int] | None]
     notices: list[str] = field(default_factory=list)
+    #: what is said only with --verbose (a template that is not linted)
+    quiet_notices: list[str] = field(default_factory=list)
 
     def original_position(self, line0: int, col0: int) -> Position:
         """Map a 0-based (line, column) in the repaired text to a 1-based original Position."""

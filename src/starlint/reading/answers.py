@@ -243,7 +243,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     labelled = star_labels >= 2
     if labelled and _is_template(parts):
         line = (section.heading or section.blocks[0]).line
-        source.notices.append(f"{source.path}:{line}: a STAR template (labels with nothing told under them), not linted")
+        source.quiet_notices.append(f"{source.path}:{line}: a STAR template (labels with nothing told under them), not linted")
         return None
     if labelled and title_kind(title) == "not-answer" and not _tells(parts):
         return None  # "Situation: Set the context" in a tips list

@@ -97,4 +97,5 @@ def windows(source: SourceFile) -> Iterator[SourceFile]:
             prefix[i] = lines[i]
         text = "\n".join(prefix + lines[first:end] + [""] * (len(lines) - end))
         yield SourceFile(path=source.path, original=source.original, text=text,
-                         column_maps=source.column_maps, notices=source.notices if first == head else [])
+                         column_maps=source.column_maps, notices=source.notices if first == head else [],
+                         quiet_notices=source.quiet_notices if first == head else [])
