@@ -22,6 +22,8 @@ from .existence import Existence
 #: "the schedule was tight", "two years ago"
 _EVENT = re.compile(r"\b(was|were|had|did|ago|once|one time|that time|back then|at the time|last (year|month|week|"
                     r"quarter|summer|spring|fall|autumn|winter|time))\b", re.IGNORECASE)
+#: "I" or "we" and a next word that is not plainly past: every present clause matches it
+_PRESENT_CANDIDATE = re.compile(r"\b(?:I|[Ww]e)\s+(?!(?:was|were|had|did)\b|[a-z]+ed\b)[a-z']+")
 _PAST_FORMS = frozenset(IRREGULAR_PAST.split("|")) | {"did", "had", "was", "were", "could", "couldn't"}
 _PRESENT_FORMS = frozenset({"am", "is", "are", "have", "has", "do", "does", "'m", "\u2019m"})
 
@@ -62,6 +64,10 @@ class Habitual(Existence):
         flagged = {(id(f.block), f.start) for f in markers}
         names = self.rule.part if isinstance(self.rule.part, list) else [self.rule.part]
         sentences = [s for n in names if (p := answer.parts.get(n)) is not None for s in p.sentences]
+        # cheap bounds first: too few "I/we + a word that is not a past form" to be present
+        # clauses, or a story told in the past, as most are
+        if sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < self.present_clauses:
+            return
         dated = sum(1 for s in sentences if _EVENT.search(s.text) or _NARRATED.search(s.text))
         if dated > self.max_past_share * len(sentences):
             return  # a story told in the past, as most are: no need to weigh each clause
