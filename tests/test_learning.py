@@ -27,6 +27,11 @@ LEARNED = [
     "I mentored two junior engineers through the next migration.",
     "The experience taught me to read the logs before guessing.",
     "I shared the findings at our engineering all-hands.",
+    # the lesson as a maxim the speaker now lives by
+    "Don't wait for a second outage to write the alert.",
+    "The first week on a new codebase is always the hardest.",
+    "It's important to ask the data team before touching their tables.",
+    "Since that day I read the consumer lag graph before every deploy.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -35,6 +40,8 @@ NOT_LEARNED = [
     "The finance team was happy with the result.",
     "I presented the numbers to my manager.",
     "I trained the model on the new data.",
+    "It was important to finish before the audit.",
+    "The export is always run at midnight.",
 ]
 
 
