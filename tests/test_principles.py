@@ -44,6 +44,20 @@ def test_disagreeing_shows_have_backbone(verb):
     assert "lp-not-shown" not in {d.rule for d in run.diagnostics}
 
 
+@pytest.mark.parametrize("heading,action", [
+    ("Dive Deep", "I studied the vendor's source code and compared their totals with ours line by line."),
+    ("Dive Deep", "I did a deep dive on the retry logic."),
+    ("Ownership", "I spent my own time after work writing the missing migration guide."),
+    ("Deliver Results", "I finished the migration two days before the freeze."),
+])
+def test_principle_shown_in_other_words(heading, action):
+    """A story shows a principle in the verbs and phrases people use for it, in any form."""
+    story = STORY.replace("I {verb} with data from 5 usability tests and proposed a two-week delay.", action)
+    run = lint(f"## {heading}: the redesign\n\n" + story)
+    assert run.answers[0].principles == [heading]
+    assert "lp-not-shown" not in {d.rule for d in run.diagnostics}
+
+
 def test_backbone_named_but_not_shown():
     run = lint("## Disagree and commit: the redesign\n\n" + STORY.format(verb="went along"))
     assert [(d.line, d.column, d.message) for d in run.diagnostics if d.rule == "lp-not-shown"] == [
