@@ -24,7 +24,9 @@ _TASK = re.compile(
     r"was determined to|planned to|tried to|hoped to)\b"
     r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge|mission|assignment|aim|brief) (was|is|to)\b"
     r"|\bit was (my|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
-    r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership|the lead|charge)|stepped up|was on call)\b"
+    r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership|(the )?lead|charge)|stepped up|was on call)\b"
+    # whom the work was for and what they wanted: "a client that wanted a product like Zillow"
+    r"|\b(client|customer|stakeholder|manager|boss|sponsor)s? (who|that) (wanted|needed|asked for|required|requested)\b"
     r"|\b(they|he|she|my (manager|lead|boss|team ?lead|director|client|professor)|the (client|customer|manager|lead|"
     r"product owner|pm|business|team)|management|leadership)\b[^.]{0,30}?\b(wanted|asked|needed|expected|told|tasked|"
     r"assigned|required|requested|challenged) (me|us)\b"
@@ -63,8 +65,8 @@ def _is_deed(text: str) -> bool:
         return True
     who = actors_by_pattern(text)
     for subject in who.first_person:
-        if subject.verb and subject.verb not in _NOT_DEEDS:
-            return True
+        if subject.verb and subject.verb not in _NOT_DEEDS and not subject.modal:
+            return True  # "I could fix it" is what the speaker was able or meant to do
         if subject.end == 0:  # the implied I of a step bullet
             return True
     return any(s.verb and s.verb not in _NOT_DEEDS and not s.modal for s in who.plural)
@@ -131,6 +133,10 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
          + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
     return [s, t, a, r]
 
+
+#: a sentence that illustrates the one before it ("For example, he asked me to ..."): it
+#: belongs to the same part, whatever its own cues say
+_ILLUSTRATION = re.compile(r"^\W*(for (example|instance)|e\.g\.|such as|in particular|specifically)\b", re.IGNORECASE)
 
 #: Parts change at paragraph breaks more than inside a paragraph (a prose answer's
 #: paragraphs are often its parts).
@@ -211,6 +217,10 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         best[0][k] = scores[0][k] - (0.5 * k)  # an answer opens with its setting
     for i in range(1, n):
         new_block = sentences[i][0] is not sentences[i - 1][0]
+        if not new_block and _ILLUSTRATION.match(sentences[i][3]):
+            for k in range(4):
+                best[i][k], back[i][k] = best[i - 1][k], k
+            continue
         for k in range(4):
             def total(j: int) -> float:
                 change = j != k
@@ -226,14 +236,18 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     # a story told in the past ends in its outcome; a list of habits or opinions does not
     narrates = any(_PAST.search(text) for _, _, _, text, _ in sentences)
     parts: dict[str, Part] = {}
-    for (block, start, end, text, q), k in zip(sentences, labels):
+    for index, ((block, start, end, text, q), k) in enumerate(zip(sentences, labels)):
         name = PART_NAMES[k]
         part = parts.setdefault(name, Part(name=name, segments=[], inferred=True, evidence=False))
         # a part placed only by its position (a habit read as the setting, an opinion as
         # the outcome) is not there for missing-part: the story never tells it
         # the end of a story told in the past is its outcome, unless all it says is a lesson
-        part.evidence = part.evidence or _cues(text, q)[k] or (k == 3 and narrates and not _LEARNING.search(text)
-                                                                  and not _REFLECTION.search(text))
+        part.evidence = (part.evidence or _cues(text, q)[k]
+                         or (k == 3 and narrates and not _LEARNING.search(text) and not _REFLECTION.search(text))
+                         # the line a story opens with, before its first step, names the problem
+                         # ("API timeout", then the checks made): that is the setting
+                         or (k == 0 and index == 0 and narrates and len(labels) > 2 and labels[1] > 0
+                             and not _HABIT.search(text)))
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end

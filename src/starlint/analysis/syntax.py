@@ -34,6 +34,9 @@ _ADJECTIVAL = {
 }
 _LEADING_VERB = re.compile(r"^[A-Z][a-z]+ed\b(?!:)|^(Built|Made|Took|Led|Ran|Set|Wrote|Chose|Drove|Found|Sent|Met|Got|Kept|Began|Held|Brought|Put|Cut|Split|Shipped|Rewrote|Dug|Gave|Taught)\b")
 
+#: a gerund that is the subject of "is"/"was" ("Finding someone ... is a tall order")
+_GERUND_SUBJECT = re.compile(r"^[A-Z][a-z]+ing\b[^;:.]{0,150}?\b(is|was|are|were|isn't|wasn't|seems|seemed|takes|took)\b")
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -113,6 +116,8 @@ def _implied_first_person(text: str) -> bool:
     """A subject-less step ("Reduced runtime ...", "Fix: Changed the join", "Check the slow
     query log"): the I is implied."""
     text = _SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
+    if _GERUND_SUBJECT.match(text):
+        return False  # "Finding someone to do docs is a tall order": a thing, not a step
     if _LEADING_VERB.match(text):
         return True
     first = text.split(" ", 1)[0].strip(",.;:").lower()

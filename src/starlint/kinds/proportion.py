@@ -34,8 +34,9 @@ class Proportion(Kind):
             return  # missing-part reports that
         num = sum(p.word_count for p in num_parts)
         den_parts = [answer.parts[n] for n in self.denominator if n in answer.parts]
-        # a Task read from inside the Situation shares its words: count them once
-        den = sum(p.word_count for p in den_parts if not shared_with(p, den_parts))
+        # a Task read from inside the Situation shares its words: count them once; one read
+        # from the Action's first step is the Action's words, not circumstances
+        den = sum(p.word_count for p in den_parts if not shared_with(p, den_parts + num_parts))
         if num == 0 or den == 0 or num / den >= self.min:
             return
         block, start, end = anchor(answer, num_parts[0])
