@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 import html5lib
 import pytest
 
+from starlint.coach.score import load_weights
 from starlint.coverage import coverage, coverage_rows, principle_names
 from starlint.lint import lint_paths
 from starlint.reading.decode import read_path
@@ -20,7 +21,8 @@ from starlint.report import html as html_report
 from starlint.report.shares import BANK_ANSWERS, BANK_SHARES, measure_bank
 from starlint.ruleset import builtin_rules
 
-from .conftest import BANK, FIXTURES, run_cli
+from .conftest import BANK, FIXTURES, cli_json, run_cli
+from .test_score import BANK_SCORES
 
 HOSTILE = FIXTURES / "report" / "hostile.md"
 BOLD = FIXTURES / "answers" / "bold_labels_we_actor.md"
@@ -179,6 +181,86 @@ def test_part_words_speaking_time_and_bank_share_are_shown(bank_page):
     assert rows["action"][4].startswith(f"{BANK_SHARES['action'][0]}%")
 
 
+def lost_text(score: dict) -> list[str]:
+    """'result \u22123' for each part of a JSON score that lost points, in the score's order."""
+    weights = {w.name: w.weight for w in load_weights()}
+    return [f"{name} \u2212{weights[name] - points}" for name, points in score["parts"].items() if points < weights[name]]
+
+
+def test_every_answer_shows_its_score_and_deductions_as_the_json_has_them(bank_page):
+    _, data = cli_json(str(BANK))
+    scores = [a["score"] for a in data["answers"]]
+    assert {a["title"].split(":")[0]: s["total"] for a, s in zip(data["answers"], scores)} == BANK_SCORES
+    weights = {w.name: w.weight for w in load_weights()}
+    tree = parse_strict(bank_page)
+    answers = by_class(tree, "article", "answer")
+    assert len(answers) == len(scores) == 14
+    for article, answer, score in zip(answers, data["answers"], scores):
+        title = text_of(article.find(f"{NS}header/{NS}h3"))
+        assert title == answer["title"]
+        badge = by_class(article, "span", "score")
+        assert len(badge) == 1 and badge[0].get("data-score") == str(score["total"]), title
+        assert text_of(badge[0]) == f"score {score['total']}/100"
+        lost = by_class(article, "span", "lost")
+        if score["lost_to"]:  # the header names what cost points, part by part
+            assert text_of(lost[0]) == ", ".join(lost_text(score)), title
+        else:
+            assert not lost and "nothing lost" in text_of(article.find(f"{NS}header"))
+        table = by_class(article, "table", "score-parts")[0]
+        rows = [tr for tr in table.iter(NS + "tr") if tr.get("data-component")]
+        assert [tr.get("data-component") for tr in rows] == list(score["parts"]), title
+        for tr in rows:
+            name = tr.get("data-component")
+            points, weight = score["parts"][name], weights[name]
+            cells = [text_of(td) for td in tr.iter(NS + "td")]
+            assert (tr.get("data-points"), tr.get("data-weight")) == (str(points), str(weight))
+            assert cells[:2] == [name, f"{points}/{weight}"]
+            if name in score["lost_to"]:
+                assert tr.get("class") == "lost"
+                assert cells[2] == f"\u2212{weight - points} " + ", ".join(score["lost_to"][name]), (title, name)
+            else:
+                assert points == weight and cells[2] == "\u2013" and tr.get("class") is None
+        assert text_of(list(table.iter(NS + "tr"))[-1]) == f"total{score['total']}/100"
+
+
+def test_summary_shows_the_score_distribution_and_the_lowest_first(bank_page):
+    _, data = cli_json(str(BANK))
+    totals = [a["score"]["total"] for a in data["answers"]]
+    tree = parse_strict(bank_page)
+    bands = next(t for t in elements(tree, "table") if t.get("id") == "score-bands")
+    counts = {tr.get("data-band"): int(text_of(list(tr.iter(NS + "td"))[1])) for tr in bands.iter(NS + "tr")
+              if tr.get("data-band")}
+    assert sum(counts.values()) == len(totals) == 14
+    assert counts["90-100"] == sum(t >= 90 for t in totals) == 13 and counts["80-89"] == 1
+    scores = next(e for e in elements(tree, "div") if e.get("id") == "scores")
+    assert f"scored {min(totals)}-{max(totals)} out of 100, median 100" in text_of(scores)
+    table = next(t for t in elements(tree, "table") if t.get("id") == "lowest-scores")
+    rows = [tr for tr in table.iter(NS + "tr") if tr.get("data-score")]
+    expected = sorted((a for a in data["answers"] if a["score"]["total"] < 100),
+                      key=lambda a: (a["score"]["total"], a["line"]))
+    assert [int(tr.get("data-score")) for tr in rows] == [a["score"]["total"] for a in expected] == [87, 90, 94, 95, 97, 99]
+    articles = {a.get("id"): a for a in by_class(tree, "article", "answer")}
+    for tr, answer in zip(rows, expected):
+        link = tr.find(f".//{NS}a")
+        target = articles[link.get("href")[1:]]  # the link lands on that answer
+        assert text_of(link) == text_of(target.find(f"{NS}header/{NS}h3")) == answer["title"]
+        assert text_of(list(tr.iter(NS + "td"))[2]) == ", ".join(lost_text(answer["score"]))
+    assert "and 8 more scored 100: nothing lost." in text_of(scores)
+    index = next(e for e in elements(tree, "nav"))
+    assert "line 92, 2 findings, score 87" in text_of(index)
+
+
+def test_a_run_without_scores_leaves_the_slots_empty():
+    import dataclasses
+
+    run = detail_run(BOLD)
+    run.summaries = [dataclasses.replace(s, score=None) for s in run.summaries]
+    tree = parse_strict(html_report.render(run, rules=list(builtin_rules())))
+    assert not by_class(tree, "span", "score") and not by_class(tree, "table", "score-parts")
+    assert not any(e.get("id") == "scores" for e in elements(tree, "div"))
+    assert by_class(tree, "div", "score-slot")  # the slot is there, empty (hidden by CSS)
+
+
 @pytest.mark.parametrize("path", sorted((FIXTURES / "answers").glob("*.md")) + [HOSTILE], ids=lambda p: p.name)
 def test_every_finding_is_marked_at_its_span_in_every_fixture(path):
     run = detail_run(path)
@@ -245,6 +327,10 @@ def test_hostile_story_renders_as_text(tmp_path):
     assert '(javascript:window.__starlint_xss=5)' in body and "</textarea><svg" in body
     assert "&lt;still text&gt;" in body  # an entity in the file is shown as written
     assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
+    # the story's title is text in the summary's score table too (it lost points)
+    lowest = next(t for t in elements(tree, "table") if t.get("id") == "lowest-scores")
+    assert text_of(lowest.find(f".//{NS}a")) == text_of(by_class(tree, "article", "answer")[0].find(f"{NS}header/{NS}h3"))
+    assert 'document.title = "pwned"' in text_of(lowest)
 
 
 # -- the command ------------------------------------------------------------------------------

@@ -48,6 +48,11 @@ READ_DOM = """(() => {
     rows: ['situation', 'task', 'action', 'result'].filter(p => a.querySelector('.ln.' + p)),
     gutter: [...a.querySelectorAll('.ln .pn')].map(e => e.textContent).join(' '),
     figures: [...a.querySelectorAll('.q')].map(e => e.textContent),
+    score: [...a.querySelectorAll('header .score')].map(e => ({
+      total: e.dataset.score, text: e.textContent, shown: e.checkVisibility()})),
+    scoreParts: Object.fromEntries([...a.querySelectorAll('table.score-parts tr[data-component]')].map(tr => [
+      tr.dataset.component, {points: +tr.dataset.points, shown: tr.checkVisibility(),
+                             lostTo: [...tr.querySelectorAll('code')].map(c => c.textContent)}])),
   }));
   const marks = [...document.querySelectorAll('article mark.f[tabindex="0"]')].map(m => ({
     f: m.dataset.f, rule: m.dataset.rule, span: m.dataset.span, tip: m.dataset.tip,
@@ -55,7 +60,12 @@ READ_DOM = """(() => {
     text: [...document.querySelectorAll('mark[data-f="' + m.dataset.f + '"]')].map(e => e.textContent).join(''),
     described: !!document.getElementById(m.getAttribute('aria-describedby')),
   }));
-  return {answers, marks, script: document.documentElement.dataset.script || null};
+  const lowest = [...document.querySelectorAll('#lowest-scores tr[data-score]')].map(tr => ({
+    score: +tr.dataset.score, title: tr.querySelector('a').textContent,
+    lands: document.getElementById(tr.querySelector('a').getAttribute('href').slice(1)).querySelector('h3').textContent,
+  }));
+  const bands = [...document.querySelectorAll('#score-bands tr[data-band]')].map(tr => +tr.cells[1].textContent);
+  return {answers, marks, lowest, bands, script: document.documentElement.dataset.script || null};
 })()"""
 
 
@@ -71,6 +81,19 @@ def test_bank_report_renders_every_answer_part_and_finding(browser, tmp_path):
         assert answer["figures"], f"{answer['title']}: no figure highlighted in its Result"
     _, stdout, _ = run_cli("check", "--format", "json", str(BANK))
     diagnostics = json.loads(stdout)["diagnostics"]
+    # each answer's score, shown, as the JSON report has it (answers[].score)
+    json_answers = json.loads(stdout)["answers"]
+    assert len(json_answers) == len(dom["answers"])
+    for answer, expected in zip(dom["answers"], json_answers):
+        score = expected["score"]
+        assert answer["title"] == expected["title"]
+        assert answer["score"] == [{"total": str(score["total"]), "text": f"score {score['total']}/100", "shown": True}]
+        assert {n: p["points"] for n, p in answer["scoreParts"].items()} == score["parts"]
+        assert {n: p["lostTo"] for n, p in answer["scoreParts"].items() if p["lostTo"]} == score["lost_to"]
+        assert all(p["shown"] for p in answer["scoreParts"].values())
+    lost = sorted((a for a in json_answers if a["score"]["total"] < 100), key=lambda a: (a["score"]["total"], a["line"]))
+    assert dom["lowest"] == [{"score": a["score"]["total"], "title": a["title"], "lands": a["title"]} for a in lost]
+    assert sum(dom["bands"]) == len(json_answers)
     assert len(dom["marks"]) == len(diagnostics) > 0
     for mark, d in zip(dom["marks"], diagnostics):
         assert mark["rule"] == d["rule"] and mark["answer"] == d["answer"]
@@ -180,9 +203,24 @@ def test_a_folder_report_keeps_files_collapsed_and_links_open_them(browser, tmp_
       const target = document.getElementById(link.getAttribute('href').slice(1));
       const hidden = !target.checkVisibility();
       link.click();
+      // the summary's lowest score links to its answer in a collapsed file, and opens it
+      const setAll = open => files.forEach(d => { d.open = open; });
+      const opened = files.filter(d => d.open).length;
+      setAll(false);
+      const low = [...document.querySelectorAll('#lowest-scores tr[data-score]')];
+      const lowLink = low[0].querySelector('a');
+      const lowTarget = document.getElementById(lowLink.getAttribute('href').slice(1));
+      const lowHidden = !lowTarget.checkVisibility();
+      lowLink.click();
       return {files: files.length, closed, answers: document.querySelectorAll('article.answer').length,
-              hidden, shown: target.checkVisibility(), open: files.filter(d => d.open).length};
+              hidden, shown: target.checkVisibility(), open: opened,
+              low: low.map(tr => +tr.dataset.score), more: document.getElementById('scores').textContent,
+              lowHidden, lowShown: lowTarget.checkVisibility(),
+              lowScore: lowTarget.querySelector('header .score').dataset.score};
     })()""")
     assert state["files"] == 30 and state["closed"] == 30 and state["answers"] == 420
     assert state["hidden"] and state["shown"] and state["open"] == 1
+    # 30 copies of Q93 scored 87: ten listed, the rest counted
+    assert state["low"] == [87] * 10 and "and 410 more scored 87-100." in state["more"]
+    assert state["lowHidden"] and state["lowShown"] and state["lowScore"] == "87"
     assert page.problems() == []

@@ -20,13 +20,15 @@ from collections import Counter
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from statistics import median
 from types import SimpleNamespace as View
 from typing import Iterator
 
 from .. import __version__
 from ..coverage import MIN_STORIES, coverage_rows, principle_names
+from ..coach.score import lowest
 from ..lint import LintRun
-from ..model import PART_NAMES, SEVERITIES, AnswerDetail, Diagnostic, Range
+from ..model import PART_NAMES, SEVERITIES, AnswerDetail, AnswerSummary, Diagnostic, Range, Score
 from .shares import BANK_ANSWERS, BANK_SHARES, answer_shares
 from .text import summary as text_summary
 
@@ -43,6 +45,11 @@ EXPAND_ALL_FILES = 20
 SHORT_TITLE = 28
 #: stories named per principle in the coverage table (a folder of 200 files has thousands)
 COVERAGE_STORIES = 12
+#: answers that lost points listed in the summary, lowest score first (a folder has thousands)
+LOWEST_SCORES = 10
+#: the summary's score distribution: (label, lowest score, highest score), best first
+SCORE_BANDS = (("90-100", 90, 100), ("80-89", 80, 89), ("70-79", 70, 79), ("60-69", 60, 69),
+               ("50-59", 50, 59), ("under 50", 0, 49))
 _QUESTION = re.compile(r"\s*(Q\d+)\b", re.IGNORECASE)
 
 
@@ -226,7 +233,18 @@ def _seconds(words: int, pace: float) -> int:
     return round(words * 60 / pace)
 
 
-def _answer_view(number: int, detail: AnswerDetail, findings: list[tuple[int, Diagnostic]], pace: float) -> View:
+def _score_view(score: Score | None) -> View | None:
+    """An answer's score as the run computed it (coach.score, on its AnswerSummary): the total,
+    each part's points out of its weight, and the rules that cost points. Nothing recounted."""
+    if score is None:
+        return None
+    parts = [View(name=p.name, weight=p.weight, points=p.points, lost=p.weight - p.points,
+                  lost_to=list(p.lost_to)) for p in score.parts]
+    return View(total=score.total, parts=parts, lost=[p for p in parts if p.lost])
+
+
+def _answer_view(number: int, detail: AnswerDetail, findings: list[tuple[int, Diagnostic]], pace: float,
+                 score: Score | None = None) -> View:
     shares = answer_shares(detail)
     by_name = {p.name: p for p in detail.parts}
     rows = []
@@ -257,7 +275,7 @@ def _answer_view(number: int, detail: AnswerDetail, findings: list[tuple[int, Di
         inferred=any(p.inferred for p in detail.parts),
         findings=[View(index=i, d=d) for i, d in findings],
         source=render_source(detail, findings),
-        score=None,  # the per-answer score (a later feature) fills this in; the template shows it
+        score=_score_view(score),
     )
 
 
@@ -284,6 +302,34 @@ def _short_title(title: str) -> str:
     if match:
         return match.group(1)
     return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1].rstrip() + "\u2026"
+
+
+def _scores_view(summaries: list[AnswerSummary], answer_ids: dict[tuple[str, int], str]) -> View | None:
+    """The scores of the run: range, median, how many fall in each band, and the answers that
+    lost points, lowest first (at most LOWEST_SCORES), each linking to its answer."""
+    ranked = lowest(summaries)
+    if not ranked:
+        return None
+    totals = [s.score.total for s in ranked]
+    bands = []
+    for label, low, high in SCORE_BANDS:
+        count = sum(1 for t in totals if low <= t <= high)
+        bands.append(View(label=label, count=count, share=round(100 * count / len(totals))))
+    lost = [s for s in ranked if s.score.total < 100]
+    shown = lost[:LOWEST_SCORES]
+    rest = totals[len(shown):]
+    return View(
+        count=len(totals),
+        low=totals[0],
+        high=totals[-1],
+        median=f"{median(totals):g}",
+        bands=bands,
+        lowest=[View(id=answer_ids.get((s.path, s.line)), title=s.title, path=s.path, line=s.line,
+                     score=_score_view(s.score)) for s in shown],
+        more=len(rest),
+        more_low=rest[0] if rest else None,
+        more_high=rest[-1] if rest else None,
+    )
 
 
 def _summary_view(run: LintRun, every_principle: bool, answer_ids: dict[tuple[str, int], str]) -> View:
@@ -313,7 +359,12 @@ def _summary_view(run: LintRun, every_principle: bool, answer_ids: dict[tuple[st
         short=[r["principle"] for r in rows if not r["enough"]],
         line=text_summary(run),
         bank_answers=BANK_ANSWERS,
+        scores=_scores_view(run.summaries, answer_ids),
     )
+
+
+def _total(score: Score | None) -> int | None:
+    return None if score is None else score.total
 
 
 def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: str = "starlint report",
@@ -323,6 +374,8 @@ def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: 
     pace = _pace(rules)
     in_answer, in_file = _place_findings(run)
     answer_ids = {(d.path, d.line): f"a-{n + 1}" for n, d in enumerate(run.details)}
+    # each answer's score, as the run computed it (AnswerSummary.score), found by its place
+    scores = {(s.path, s.line): s.score for s in run.summaries}
     files: dict[str, list[int]] = {}
     for n, detail in enumerate(run.details):
         files.setdefault(detail.path, []).append(n)
@@ -339,9 +392,13 @@ def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: 
                 open=len(files) <= OPEN_FILES,
                 counts=[_count(counts[s], s) for s in SEVERITIES if counts[s]],
                 # a generator: each answer's lines are rendered as the template reaches them
-                answers=(_answer_view(n + 1, run.details[n], in_answer.get(n, []), pace) for n in indices),
+                answers=(_answer_view(n + 1, run.details[n], in_answer.get(n, []), pace,
+                                      scores.get((run.details[n].path, run.details[n].line)))
+                         for n in indices),
                 index=[View(id=f"a-{n + 1}", title=run.details[n].title, line=run.details[n].line,
-                            findings=len(in_answer.get(n, ()))) for n in indices],
+                            findings=len(in_answer.get(n, ())),
+                            score=_total(scores.get((run.details[n].path, run.details[n].line))))
+                       for n in indices],
                 other=[View(index=i, d=d) for i, d in in_file.get(path, [])],
             )
 
