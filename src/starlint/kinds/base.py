@@ -76,6 +76,16 @@ def shared_with(part: Part, parts: list[Part]) -> bool:
     )
 
 
+def label_partner(answer: Answer, part: Part) -> Part | None:
+    """The other part that the part's label also labels (a merged `(ST)`), if any."""
+    label = part.label
+    if label is None:
+        return None
+    return next((other for other in answer.parts.values()
+                 if other is not part and other.label is not None and other.label.block is label.block
+                 and other.label.start == label.start), None)
+
+
 def anchor(answer: Answer, part: Part | None) -> tuple[Block, int, int]:
     """Where a finding about a whole part (or answer) points: its label, first words, title."""
     if part is not None:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..model import Answer
 from ..nlp.tokens import span_words
-from .base import Finding, Kind, anchor, scope_spans, shared_with
+from .base import Finding, Kind, anchor, label_partner, scope_spans, shared_with
 
 MEASURES = ("sentences", "words", "speaking_seconds")
 
@@ -24,6 +24,18 @@ def _sentences_in(span) -> int:
                if span_words(doc[max(sent.start, span.start) : min(sent.end, span.end)]) >= MIN_SENTENCE_WORDS)
 
 
+def _sentences_of(spans) -> int:
+    """Sentences said in a part: the items of a list that a sentence opens with a colon
+    ("I saw huge challenges:" then "- the distance (over 4000 miles)") finish that sentence."""
+    total, enumerating = 0, False
+    for block, span in spans:
+        if enumerating and block.in_list:
+            continue
+        total += _sentences_in(span)
+        enumerating = span.text.rstrip().endswith(":") and not block.in_list
+    return total
+
+
 class Metric(Kind):
     PARAMS = {
         "measure": "sentences, words or speaking_seconds",
@@ -31,6 +43,8 @@ class Metric(Kind):
         "max": "flag values above this",
         "min": "flag values below this",
         "words_per_minute": "speaking pace for speaking_seconds",
+        "max_merged": "the max when the part shares its label with another part (a merged `(ST)`: "
+                      "the other part is told in the same sentences)",
         "parts_only": "for part: answer, count only the words of the STAR parts and the Learning "
                       "(labels, captions and notes around them are not said aloud)",
     }
@@ -51,6 +65,9 @@ class Metric(Kind):
         for key in ("max", "min"):
             if p.get(key) is not None and not isinstance(p[key], (int, float)):
                 raise ValueError(f"{key} must be a number")
+        self.max_merged = p.get("max_merged")
+        if self.max_merged is not None and not isinstance(self.max_merged, (int, float)):
+            raise ValueError("max_merged must be a number")
         self.parts_only = bool(p.get("parts_only", False))
         self.wpm = float(p.get("words_per_minute", 140))
         if self.wpm <= 0:
@@ -61,9 +78,10 @@ class Metric(Kind):
             return sentences
         return words if self.measure == "words" else round(words * 60 / self.wpm)
 
-    def _verdict(self, value: float) -> tuple[str, float] | None:
-        if self.max is not None and value > self.max:
-            return "long", self.max
+    def _verdict(self, value: float, merged: bool = False) -> tuple[str, float] | None:
+        limit = self.max_merged if merged and self.max_merged is not None else self.max
+        if limit is not None and value > limit:
+            return "long", limit
         if self.min is not None and value < self.min:
             return "short", self.min
         return None
@@ -89,13 +107,14 @@ class Metric(Kind):
             words = sum(p.word_count for p in parts if not shared_with(p, parts))
         else:
             words = sum(span_words(span) for _, span in spans)
-        sentences = sum(_sentences_in(span) for _, span in spans)
+        blocks = {id(b.doc): b for b in answer.blocks if b.doc is not None}
+        sentences = _sentences_of([(blocks[id(span.doc)], span) for _, span in spans])
         value = self._value(words, sentences)
-        verdict = self._verdict(value)
-        if verdict is None:
-            return
         name = self.rule.part if isinstance(self.rule.part, str) else None
         part = answer.parts.get(name) if name else None
+        verdict = self._verdict(value, part is not None and label_partner(answer, part) is not None)
+        if verdict is None:
+            return
         block, start, end = anchor(answer, part)
         yield Finding(
             block, start, end,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import PART_NAMES, Answer
-from .base import Finding, Kind, anchor
+from .base import Finding, Kind, anchor, label_partner
 
 
 class RequiredParts(Kind):
@@ -21,7 +21,7 @@ class RequiredParts(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name in self.parts:
             part = answer.parts.get(name)
-            if part is not None and part.evidence and (part.word_count > 0 or _merged(answer, name)):
+            if part is not None and part.evidence and (part.word_count > 0 or _told_by_partner(answer, part)):
                 continue
             if part is not None and part.word_count > 0:
                 how = "was not found"  # inferred, but nothing in its sentences tells it
@@ -31,11 +31,7 @@ class RequiredParts(Kind):
             yield Finding(block, start, end, {"part": name.capitalize(), "how": how}, name)
 
 
-def _merged(answer: Answer, name: str) -> bool:
+def _told_by_partner(answer: Answer, part) -> bool:
     """A merged `(ST)` label gives Task the Situation's text."""
-    part = answer.parts[name]
-    return part.label is not None and any(
-        other is not part and other.label is not None and other.label.start == part.label.start
-        and other.label.block is part.label.block and other.word_count > 0
-        for other in answer.parts.values()
-    )
+    partner = label_partner(answer, part)
+    return partner is not None and partner.word_count > 0
