@@ -20,6 +20,7 @@ FIGURES = {
     "Zero downtime during the move.": ["Zero"],
     "Revenue doubled.": ["doubled"],
     "3 of 5 testers found checkout.": ["3", "5"],
+    "The page became a couple of seconds faster.": ["a couple of seconds"],
 }
 NOT_FIGURES = [
     "We hired two engineers.",

@@ -18,7 +18,7 @@ _SMALL_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     "a hundred|a thousand|a million|a billion|hundreds|thousands|millions|billions|dozens|a dozen|"
-    "a few|several|half|a half|a third|a quarter|two[- ]thirds|three[- ]quarters"
+    "a few|a couple of|a couple|a handful of|several|half|a half|a third|a quarter|two[- ]thirds|three[- ]quarters"
 )
 #: Words that are a change or a comparison by themselves.
 _MULTIPLIERS = r"zero|twice|thrice|double[ds]?|doubling|tripled?|triples|tripling|quadrupled?|halved|halving"

@@ -1,0 +1,42 @@
+"""vague-claim flags an improvement claimed without a figure, not an aim ("to reduce ...")
+nor a circumstance ("the increased load") (issue 10: false alarms on other writers' answers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint
+
+STORY = (
+    "**Situation:** Our build farm ran out of capacity every Monday.\n\n"
+    "**Task:** I had to keep the merge queue under an hour.\n\n"
+    "**Action:** I moved the slowest suites to spot instances. {}\n\n"
+    "**Result:** The queue stayed under 40 minutes for 6 weeks.\n"
+)
+
+CLAIMS = [
+    "It improved the developer experience.",
+    "This greatly reduced the wait.",
+    "The builds became much faster.",
+]
+NOT_CLAIMS = [
+    "I tried to reduce the number of flaky tests first.",
+    "I set up a registry mirror to increase our pull quota.",
+    "I rebuilt the caches by adding a shared volume to speed up the first run.",
+    "The increased load came from a new mobile team.",
+    "I added a cache for faster artifact uploads.",
+]
+
+
+def _claims(sentence: str) -> list[str]:
+    return [d.message for d in lint(STORY.format(sentence)).diagnostics if d.rule == "vague-claim"]
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_claims_without_a_figure_are_flagged(sentence):
+    assert _claims(sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_aims_and_circumstances_are_not_claims(sentence):
+    assert _claims(sentence) == []
