@@ -148,6 +148,7 @@ _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "
                   "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
                   "why", "what", "how", "which", "who"}
 _TEAM_OWNERS = ("our", "my")
+_BE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}
 
 
 def actors(text: str) -> Actors:
@@ -164,6 +165,12 @@ def actors(text: str) -> Actors:
             continue
         head = tok.head
         verb = head.lower_ if head is not tok else ""
+        # "we were given", "we are trading ...": a "be" before the verb is what the subject
+        # is doing, as the pattern path reads it (a state, a passive, a quoted plan)
+        be = next((c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _BE
+                   and c.i < head.i), None)
+        if be is not None:
+            verb = be
         modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
         subordinate = head.dep_ in ("advcl", "relcl", "acl")
         lower = tok.lower_
