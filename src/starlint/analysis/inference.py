@@ -112,6 +112,8 @@ def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
     learning = bool(_LEARNING.search(text))
     setting = bool(_SITUATION.search(text) or _PAST.search(text))
     outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
+    if outcome and not has_quantity and _REFLECTION.search(text):
+        outcome = False  # "This experience improved my attention to detail": a lesson
     return setting, bool(_TASK.search(text) or _PURPOSE.search(text)), not learning and _is_deed(text), outcome
 
 
