@@ -103,14 +103,17 @@ _SITUATION = re.compile(
 #: a sentence about what the story taught, not about how it turned out
 _REFLECTION = re.compile(r"\b(this|the|that) (experience|incident|mistake|failure|project)\b|\breinforced\b|\bimportance of\b",
                          re.IGNORECASE)
-_HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often)\b", re.IGNORECASE)
-_PAST = re.compile(rf"\b([a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
+_HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often|like to|prefer to|try to)\b"
+                    r"|\bmy (usual |general )?approach is\b", re.IGNORECASE)
+#: a past form: "-ed" words that are not "un-...-ed" adjectives ("unexpected problems")
+_PAST = re.compile(rf"\b((?!un)[a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
 
 
 def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
     """Whether a sentence shows a setting, a task, a deed, an outcome (or a lesson)."""
     learning = bool(_LEARNING.search(text))
-    setting = bool(_SITUATION.search(text) or _PAST.search(text))
+    # a habit ("When faced with a conflict, I like to ...") sets no scene
+    setting = bool(_SITUATION.search(text) or _PAST.search(text)) and not _HABIT.search(text)
     outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
     if outcome and not has_quantity and _REFLECTION.search(text):
         outcome = False  # "This experience improved my attention to detail": a lesson
