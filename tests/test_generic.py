@@ -46,3 +46,15 @@ def test_an_answer_told_in_the_present_throughout_is_generic_without_marker_word
     found = _generic(PRESENT)
     assert [m for _, _, m in found] == ["we talk", "I write", "we settle"]
     assert all(line == 3 for line, _, _ in found)
+
+
+PREFERENCES = (
+    "## Working with someone very different from you\n\n"
+    "I have not had that happen yet. My approach is to stay friendly and listen first. "
+    "If I need to disagree, I prefer a one-on-one chat to a public thread. I believe in bringing "
+    "the data rather than opinions.\n"
+)
+
+
+def test_preferences_and_conditions_are_habits_not_an_event():
+    assert [m for _, _, m in _generic(PREFERENCES)] == ["My approach is", "If I need to", "I prefer", "I believe in"]
