@@ -199,6 +199,26 @@ def test_no_respect_gitignore(prep):
                              "drafts/d.md"}
 
 
+def test_global_gitignore_is_read_as_git_reads_it(prep, tmp_path_factory, monkeypatch):
+    """core.excludesFile in the global config, else $XDG_CONFIG_HOME/git/ignore; a work tree's
+    own .gitignore still wins (its "!old/keep.md" keeps what the global file ignores)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    (home / ".config" / "git").mkdir(parents=True)
+    (home / ".config" / "git" / "ignore").write_text("*.txt\nkeep.md\n", encoding="utf-8")
+    _, out, _ = run_cli(".")
+    assert paths_in(out) == {"stories/we.md", "stories/old/keep.md"}
+    (home / "my-ignores").write_text("we.md\n", encoding="utf-8")
+    (home / ".gitconfig").write_text('[user]\n\tname = x\n[core]\n\texcludesFile = "~/my-ignores"\n',
+                                     encoding="utf-8")
+    _, out, _ = run_cli(".")
+    assert paths_in(out) == {"stories/no_task.txt", "stories/old/keep.md"}
+    _, out, _ = run_cli("--no-respect-gitignore", ".")
+    assert "stories/we.md" in paths_in(out)
+
+
 def test_gitignore_outside_a_git_work_tree_means_nothing(prep):
     shutil.rmtree(prep / ".git")
     _, out, _ = run_cli(".")

@@ -13,6 +13,7 @@ has to be matched: the default names are compared as plain names.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 #: Folders of tools, packages and build output. Hidden names (.git, .venv, .tox, ...) are
@@ -88,13 +89,46 @@ class _Globs:
         return None
 
 
+_CORE_SECTION = re.compile(r"^\s*\[\s*core\s*\]\s*$", re.IGNORECASE)
+_SECTION = re.compile(r"^\s*\[")
+_EXCLUDES_FILE = re.compile(r"^\s*excludesfile\s*=\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def global_excludes_file(env: dict[str, str] | None = None) -> str | None:
+    """The user's global ignore file, as git finds it: `core.excludesFile` in the global
+    config (~/.gitconfig, $XDG_CONFIG_HOME/git/config or $GIT_CONFIG_GLOBAL), else
+    $XDG_CONFIG_HOME/git/ignore (~/.config/git/ignore). Read without running git."""
+    env = os.environ if env is None else env
+    home = env.get("HOME") or os.path.expanduser("~")
+    xdg = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    configs = [env["GIT_CONFIG_GLOBAL"]] if env.get("GIT_CONFIG_GLOBAL") else [
+        os.path.join(xdg, "git", "config"), os.path.join(home, ".gitconfig")]
+    found = None
+    for config in configs:  # later files win, as in git
+        try:
+            with open(config, encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            continue
+        in_core = False
+        for line in lines:
+            if _SECTION.match(line):
+                in_core = bool(_CORE_SECTION.match(line))
+            elif in_core and (match := _EXCLUDES_FILE.match(line)):
+                value = match.group(1).strip('"')
+                found = os.path.join(home, value[2:]) if value.startswith("~/") else value
+    return found or os.path.join(xdg, "git", "ignore")
+
+
 class _GitIgnores:
     """The .gitignore files of a work tree, read once per folder as the walk meets them:
-    the deepest file with a matching line decides, then `.git/info/exclude`, as in git.
-    Outside a work tree nothing is ignored."""
+    the deepest file with a matching line decides, then `.git/info/exclude`, then the user's
+    global ignore file (`core.excludesFile`), as in git. Outside a work tree nothing is
+    ignored."""
 
     def __init__(self) -> None:
         self._chains: dict[str, tuple | None] = {}  # folder -> ((folder, spec), ...) root first
+        self._global: Any = False  # read on first use: most runs never reach a work tree
 
     def _read(self, path: str) -> Any:
         try:
@@ -125,7 +159,10 @@ class _GitIgnores:
             own = self._read(os.path.join(path, ".gitignore"))
             if os.path.exists(dot_git):  # a work tree's top (or a nested repository's)
                 info = self._read(os.path.join(dot_git, "info", "exclude")) if os.path.isdir(dot_git) else None
-                chain: tuple | None = tuple(x for x in ((path, info), (path, own)) if x[1] is not None)
+                if self._global is False:
+                    self._global = self._read(global_excludes_file())
+                chain: tuple | None = tuple(x for x in ((path, self._global), (path, info), (path, own))
+                                            if x[1] is not None)
             else:
                 parent = self._chains.get(os.path.dirname(path))
                 chain = None if parent is None else parent + (((path, own),) if own is not None else ())
@@ -137,7 +174,7 @@ class _GitIgnores:
         chain = self.chain(os.path.dirname(target))
         if not chain:
             return False
-        for base, spec in reversed(chain):  # the deepest .gitignore first; info/exclude last
+        for base, spec in reversed(chain):  # the deepest .gitignore first; info/exclude, the global file last
             rel = target[len(base.rstrip(os.sep)) + 1:]  # every base is a folder above target
             if os.sep != "/":
                 rel = rel.replace(os.sep, "/")
