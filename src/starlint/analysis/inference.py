@@ -16,6 +16,9 @@ from ..nlp.tokens import span_text, span_words
 from ..reading.story import IRREGULAR_PAST
 from .syntax import actors_by_pattern
 
+#: roles that carry a responsibility: "as the team lead", "I was the TA"
+_ROLES = ("lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|architect|captain|coordinator|"
+          "point person|dri|mentor|tutor|pm|analyst|consultant|founder")
 #: what the speaker had to achieve or answered for: a duty, a goal, an ask, a purpose
 _TASK = re.compile(
     r"\b(I|we)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed|"
@@ -31,10 +34,8 @@ _TASK = re.compile(
     r"product owner|pm|business|team)|management|leadership)\b[^.]{0,30}?\b(wanted|asked|needed|expected|told|tasked|"
     r"assigned|required|requested|challenged) (me|us)\b"
     # a role is a responsibility: "as the team lead", "I was the TA", "my first solution was"
-    r"|\bas (a|an|the|our|their) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
-    r"architect|on-call|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder)\b"
-    r"|\bI was (a|an|the|their|our) ([a-z-]+ ){0,2}(lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|"
-    r"architect|captain|coordinator|point person|dri|mentor|tutor|pm|analyst|consultant|founder|only)\b"
+    rf"|\bas (a|an|the|our|their) ([a-z-]+ ){{0,2}}({_ROLES}|on-call)\b"
+    rf"|\bI was (a|an|the|their|our) ([a-z-]+ ){{0,2}}({_ROLES}|only)\b"
     r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b"
     # a deadline set for the speaker or their team is the goal to meet
     r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
