@@ -12,6 +12,8 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .spacy_import import import_spacy
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -55,6 +57,7 @@ def _span_quantities(span: "Span") -> list:
 
 
 def _register_components() -> None:
+    import_spacy()
     from spacy.language import Language
     from spacy.tokens import Span
 
@@ -67,8 +70,7 @@ def _register_components() -> None:
 
 @lru_cache(maxsize=1)
 def blank_pipeline() -> "Language":
-    import spacy
-
+    spacy = import_spacy()
     _register_components()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -86,8 +88,7 @@ def trained_pipeline() -> "Language | None":
         return None
     import importlib.util
 
-    import spacy
-
+    spacy = import_spacy()
     for name in TRAINED_PIPELINES:
         if importlib.util.find_spec(name) is None:
             continue
