@@ -97,3 +97,16 @@ def test_trained_pipeline_parses_the_same_without_its_saved_strings():
 
     assert len(sentences) > 500
     assert parses(without) == parses(with_strings)
+
+
+@pytest.mark.skipif(not trained_installed, reason="trained pipeline not installed")
+def test_cached_parses_keep_no_batch_tensor(monkeypatch):
+    """A cached parse must not keep tok2vec's output: it is a view of its whole batch."""
+    monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
+    pipeline.trained_pipeline.cache_clear()
+    syntax._parse.cache_clear()
+    texts = ["We rebuilt the nightly export.", "I rolled it back and we were told to wait."]
+    syntax.parse_many(texts)
+    for text in [*texts, "We shipped it on Friday."]:
+        doc = syntax._parse(text)
+        assert doc.tensor.size == 0 and [t.dep_ for t in doc if t.dep_ == "nsubj"]
