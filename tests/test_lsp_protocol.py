@@ -56,3 +56,23 @@ def test_exit_without_shutdown_exits_1():
         {"jsonrpc": "2.0", "method": "exit"},
     )
     assert 1 in got and code == 1
+
+
+def test_notifications_leave_no_futures_behind():
+    """pygls 2.1 keeps the future of each generator-handled notification (didOpen, didChange,
+    didClose) under an id nothing removes; the server drops them (memory flat while typing)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from starlint.server.app import build_server
+
+    server = build_server(ThreadPoolExecutor(max_workers=1))
+    protocol = server.protocol
+    uri = "file:///tmp/not-linted.py"  # not a language starlint lints: no lint is started
+    notes = [{"method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "python", "version": 1, "text": "x = 1\n"}}}]
+    notes += [{"method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": n},
+               "contentChanges": [{"text": f"x = {n}\n"}]}} for n in range(2, 50)]
+    notes += [{"method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}}]
+    for note in notes:
+        protocol.handle_message(protocol.structure_message({"jsonrpc": "2.0", **note}))
+    assert protocol._request_futures == {}

@@ -74,3 +74,39 @@ def test_trained_pipeline_tokenizer_from_config_is_the_saved_one():
         assert pattern(built, attr) == pattern(saved, attr), attr
     text = "We cut p95 from 2.3s to 400ms (-83%), didn't we? $45K/yr, e.g. U.S. teams' on-call."
     assert [t.text for t in built(text)] == [t.text for t in saved(text)]
+
+
+@pytest.mark.skipif(not trained_installed, reason="trained pipeline not installed")
+def test_trained_pipeline_parses_the_same_without_its_saved_strings():
+    """The vocab's saved strings are skipped at load (TRAINED_EXCLUDE): every sentence of the
+    bank, and its subject-less form, must parse as with them (same labels, same heads)."""
+    from pathlib import Path
+
+    import spacy
+
+    name = next(n for n in pipeline.TRAINED_PIPELINES if importlib.util.find_spec(n))
+    bank = Path(__file__).resolve().parents[1] / "corpus" / "bank1.md"
+    lines = [line.strip("#*-> ").replace("**", "") for line in bank.read_text(encoding="utf-8").splitlines()]
+    sentences = [s.text for line in lines if line for s in pipeline.blank_pipeline()(line).sents]
+    sentences += ["I " + s[0].lower() + s[1:] for s in sentences if s]
+    without = spacy.load(name, exclude=pipeline.TRAINED_EXCLUDE)
+    with_strings = spacy.load(name, exclude=[e for e in pipeline.TRAINED_EXCLUDE if e != "strings"])
+
+    def parses(nlp):
+        return [[(t.text, t.lower_, t.norm_, t.dep_, t.head.i) for t in doc] for doc in nlp.pipe(sentences)]
+
+    assert len(sentences) > 500
+    assert parses(without) == parses(with_strings)
+
+
+@pytest.mark.skipif(not trained_installed, reason="trained pipeline not installed")
+def test_cached_parses_keep_no_batch_tensor(monkeypatch):
+    """A cached parse must not keep tok2vec's output: it is a view of its whole batch."""
+    monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
+    pipeline.trained_pipeline.cache_clear()
+    syntax._parse.cache_clear()
+    texts = ["We rebuilt the nightly export.", "I rolled it back and we were told to wait."]
+    syntax.parse_many(texts)
+    for text in [*texts, "We shipped it on Friday."]:
+        doc = syntax._parse(text)
+        assert doc.tensor.size == 0 and [t.dep_ for t in doc if t.dep_ == "nsubj"]

@@ -60,12 +60,22 @@ class Actors:
 MAX_PARSE_CHARS = 5000
 
 
+def _without_tensor(doc):
+    """The parse alone: the rules read labels and heads, never tok2vec's output, and
+    `doc.tensor` is a view of its whole batch's array (~430 KiB for 128 sentences), which
+    a cached Doc would otherwise keep alive."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")  # what a Doc without one holds
+    return doc
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str):
     nlp = trained_pipeline()
     if nlp is None or len(text) > MAX_PARSE_CHARS:
         return None
-    return _parsed.pop(text, None) or nlp(text)
+    return _parsed.pop(text, None) or _without_tensor(nlp(text))
 
 
 _SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
@@ -84,7 +94,7 @@ def parse_many(texts: list[str]) -> None:
         return
     todo = list(dict.fromkeys(texts))
     for text, doc in zip(todo, nlp.pipe(todo, batch_size=128)):
-        _parsed[text] = doc
+        _parsed[text] = _without_tensor(doc)
 
 
 #: docs parsed in a batch, waiting to be read (once) through `_parse`

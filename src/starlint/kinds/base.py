@@ -141,6 +141,9 @@ def _re2_predicate(attr: str, pattern: Any) -> str:
     own REGEX runs Python's backtracking `re`, where `^(a+)+$` hangs on a long token."""
     import hashlib
 
+    from ..nlp.spacy_import import import_spacy
+
+    import_spacy()  # the first import of spaCy may be here, at rule load
     from spacy.tokens import Token
 
     if not isinstance(pattern, str):
@@ -236,13 +239,13 @@ class SpanMatcher:
 
     def _matchers(self, vocab):
         if self._phrase_matcher is None and self.phrases:
-            from spacy.matcher import PhraseMatcher
-
             from ..nlp.pipeline import blank_pipeline
+
+            tokenizer = blank_pipeline().tokenizer  # imports spaCy first
+            from spacy.matcher import PhraseMatcher
 
             # NORM: lower case, and "I’d" reads as "I'd", "I'll" as "I will", "don't" as "do not"
             self._phrase_matcher = PhraseMatcher(vocab, attr="NORM" if self.ignorecase else "ORTH")
-            tokenizer = blank_pipeline().tokenizer
             self._phrase_matcher.add("P", [tokenizer(p) for p in self.phrases])
         if self._token_matcher is None and self.patterns:
             self._build_token_matcher(vocab)

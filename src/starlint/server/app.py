@@ -86,6 +86,19 @@ class StarlintProtocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=exc.to_response_error())
             raise
 
+    def _handle_notification(self, method_name: str, params) -> None:
+        """pygls 2.1 files the future of a notification handled by a generator (its own
+        didOpen/didChange/didClose) or a coroutine under a fresh id that nothing removes:
+        a Future and a lock per keystroke, kept for the server's life. Drop them once done."""
+        before = set(self._request_futures)
+        super()._handle_notification(method_name, params)
+        for msg_id in set(self._request_futures) - before:
+            future = self._request_futures[msg_id]
+            if future.done():
+                del self._request_futures[msg_id]
+            else:
+                future.add_done_callback(lambda _, msg_id=msg_id: self._request_futures.pop(msg_id, None))
+
 
 class StarlintServer(LanguageServer):
     def __init__(self, linting: ThreadPoolExecutor) -> None:
