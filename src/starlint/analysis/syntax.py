@@ -158,7 +158,8 @@ _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "
                   "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
                   "why", "what", "how", "which", "who"}
 _TEAM_OWNERS = ("our", "my")
-_BE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}
+#: finite "be" before a verb: what a subject is doing in "we were given", "we are trading"
+_BE_FINITE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}
 
 
 def actors(text: str) -> Actors:
@@ -177,7 +178,7 @@ def actors(text: str) -> Actors:
         verb = head.lower_ if head is not tok else ""
         # "we were given", "we are trading ...": a "be" before the verb is what the subject
         # is doing, as the pattern path reads it (a state, a passive, a quoted plan)
-        be = next((c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _BE
+        be = next((c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _BE_FINITE
                    and c.i < head.i), None)
         if be is not None:
             verb = be
