@@ -62,12 +62,10 @@ class Metric(Kind):
         self.min = p.get("min")
         if self.max is None and self.min is None:
             raise ValueError("kind metric needs max or min")
-        for key in ("max", "min"):
+        for key in ("max", "min", "max_merged"):
             if p.get(key) is not None and not isinstance(p[key], (int, float)):
                 raise ValueError(f"{key} must be a number")
         self.max_merged = p.get("max_merged")
-        if self.max_merged is not None and not isinstance(self.max_merged, (int, float)):
-            raise ValueError("max_merged must be a number")
         self.parts_only = bool(p.get("parts_only", False))
         self.wpm = float(p.get("words_per_minute", 140))
         if self.wpm <= 0:
@@ -88,8 +86,8 @@ class Metric(Kind):
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         spans = list(scope_spans(answer, self.rule.part))
+        blocks = {id(b.doc): b for b in answer.blocks if b.doc is not None}  # a span's block
         if self.per == "sentence":
-            blocks = {id(b.doc): b for b in answer.blocks if b.doc is not None}
             for part, span in spans:
                 block = blocks[id(span.doc)]
                 for sent in span.sents:
@@ -107,8 +105,8 @@ class Metric(Kind):
             words = sum(p.word_count for p in parts if not shared_with(p, parts))
         else:
             words = sum(span_words(span) for _, span in spans)
-        blocks = {id(b.doc): b for b in answer.blocks if b.doc is not None}
-        sentences = _sentences_of([(blocks[id(span.doc)], span) for _, span in spans])
+        sentences = (_sentences_of([(blocks[id(span.doc)], span) for _, span in spans])
+                     if self.measure == "sentences" else 0)
         value = self._value(words, sentences)
         name = self.rule.part if isinstance(self.rule.part, str) else None
         part = answer.parts.get(name) if name else None
