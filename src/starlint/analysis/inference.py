@@ -106,8 +106,9 @@ _REFLECTION = re.compile(r"\b(this|the|that) (experience|incident|mistake|failur
                          re.IGNORECASE)
 _HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often|like to|prefer to|try to)\b"
                     r"|\bmy (usual |general )?approach is\b", re.IGNORECASE)
-#: a past form: "-ed" words that are not "un-...-ed" adjectives ("unexpected problems")
-_PAST = re.compile(rf"\b((?!un)[a-z]+ed|{IRREGULAR_PAST})\b", re.IGNORECASE)
+#: a past form: an "-ed" word, but "un-...-ed" only after its subject ("I uncovered"), as
+#: alone it is mostly an adjective ("unexpected problems")
+_PAST = re.compile(rf"\b((?!un)[a-z]+ed|{IRREGULAR_PAST})\b|\b(I|we|they|he|she|it) un[a-z]+ed\b", re.IGNORECASE)
 
 
 def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
