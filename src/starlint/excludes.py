@@ -94,7 +94,7 @@ _SECTION = re.compile(r"^\s*\[")
 _EXCLUDES_FILE = re.compile(r"^\s*excludesfile\s*=\s*(.*?)\s*$", re.IGNORECASE)
 
 
-def global_excludes_file(env: dict[str, str] | None = None) -> str | None:
+def global_excludes_file(env: dict[str, str] | None = None) -> str:
     """The user's global ignore file, as git finds it: `core.excludesFile` in the global
     config (~/.gitconfig, $XDG_CONFIG_HOME/git/config or $GIT_CONFIG_GLOBAL), else
     $XDG_CONFIG_HOME/git/ignore (~/.config/git/ignore). Read without running git."""

@@ -375,7 +375,8 @@ def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: 
     in_answer, in_file = _place_findings(run)
     answer_ids = {(d.path, d.line): f"a-{n + 1}" for n, d in enumerate(run.details)}
     # each answer's score, as the run computed it (AnswerSummary.score), found by its place
-    scores = {(s.path, s.line): s.score for s in run.summaries}
+    by_place = {(s.path, s.line): s.score for s in run.summaries}
+    scores = [by_place.get((d.path, d.line)) for d in run.details]
     files: dict[str, list[int]] = {}
     for n, detail in enumerate(run.details):
         files.setdefault(detail.path, []).append(n)
@@ -392,12 +393,11 @@ def render_chunks(run: LintRun, rules=(), every_principle: bool = False, title: 
                 open=len(files) <= OPEN_FILES,
                 counts=[_count(counts[s], s) for s in SEVERITIES if counts[s]],
                 # a generator: each answer's lines are rendered as the template reaches them
-                answers=(_answer_view(n + 1, run.details[n], in_answer.get(n, []), pace,
-                                      scores.get((run.details[n].path, run.details[n].line)))
+                answers=(_answer_view(n + 1, run.details[n], in_answer.get(n, []), pace, scores[n])
                          for n in indices),
                 index=[View(id=f"a-{n + 1}", title=run.details[n].title, line=run.details[n].line,
                             findings=len(in_answer.get(n, ())),
-                            score=_total(scores.get((run.details[n].path, run.details[n].line))))
+                            score=_total(scores[n]))
                        for n in indices],
                 other=[View(index=i, d=d) for i, d in in_file.get(path, [])],
             )
