@@ -222,3 +222,31 @@ def test_a_purpose_inside_a_step_leaves_the_step_in_the_action():
             "so that I could show him where the bug was. He fixed it the same week and thanked me.\n")
     parts = lint(text).answers[0].parts
     assert parts["action"].text.startswith("I spent two days")
+
+
+def test_label_with_one_slip_still_opens_its_part():
+    """Drafts are typed fast: "Actoin:" and "Reslt:" are the Action and Result, not a story
+    missing both (issue 10: a missed label is a missing-part error where the writer wrote it)."""
+    text = ("# Q\n\nSituation: Our nightly export failed twice a week.\n"
+            "Task: I had to make it reliable before the audit.\n"
+            "Actoin: I traced the failures to a timeout, raised it and added an alert.\n"
+            "Reslt: No failures in 3 months; I documented the fix.\n")
+    run = lint(text)
+    answer = run.answers[0] if run.answers else None
+    assert "missing-part" not in {d.rule for d in run.diagnostics}
+    parts = {n: p.line for n, p in answer.parts.items()} if answer else {}
+    assert parts.get("action") == 5 and parts.get("result") == 6
+
+
+@pytest.mark.parametrize("line,part", [
+    ("Situaton: the build broke.", "situation"),
+    ("Resutl: 2 hours saved.", "result"),
+    ("Auction: we sold the old servers.", None),   # a real word one slip from "action"
+    ("Contest: a hackathon in May.", None),        # and from "context"
+    ("Actoin the build broke.", None),             # no colon: prose, not a label
+    ("Fashion: a new line.", None),                # two slips from "action"
+])
+def test_slip_needs_a_label_word_and_a_colon(line, part):
+    from starlint.reading.labels import _misspelled_label
+    hit = _misspelled_label(line, 0)
+    assert (hit.parts[0] if hit else None) == part

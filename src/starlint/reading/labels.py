@@ -164,7 +164,11 @@ def block_labels(block: Block) -> list[LabelHit]:
             pos += 1  # "📌 Situation:": an emoji before a label is decoration
         match = _LINE_LABEL.match(text, pos)
         if match is None:
-            hits.extend(_generic_label(block, pos))
+            typo = _misspelled_label(text, pos)
+            if typo is not None:
+                hits.append(typo)
+            else:
+                hits.extend(_generic_label(block, pos))
             continue
         label = match.group("label")
         sep = match.group("sep")
@@ -187,6 +191,43 @@ def block_labels(block: Block) -> list[LabelHit]:
     if not hits:
         hits = _inline_letters(text)
     return hits
+
+
+#: Label words long enough that one slip still names them ("Actioin:", "Resut:", "Situaton:").
+_TYPO_TARGETS = ("situation", "action", "result", "outcome", "context", "approach")
+#: real words one slip from a label word: "Auction:" and "Contest:" are what they say
+_NEAR_LABEL_WORDS = frozenset({"auction", "contest", "fraction", "traction", "caution"})
+_TYPO_LABEL = re.compile(r"(?P<word>[A-Za-z]{5,10})[ \t]*:")
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """One letter dropped, added, changed or two swapped (optimal string alignment <= 1)."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return typed == word
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]])
+    short, long_ = (typed, word) if len(typed) < len(word) else (word, typed)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _misspelled_label(text: str, pos: int) -> LabelHit | None:
+    """A label with one slip, written with its colon: drafts are typed fast, and a label
+    missed is a part reported missing (an error) where the writer wrote it."""
+    match = _TYPO_LABEL.match(text, pos)
+    if match is None:
+        return None
+    typed = match.group("word").lower()
+    if typed in _NEAR_LABEL_WORDS:
+        return None
+    for word in _TYPO_TARGETS:
+        if _one_slip(typed, word):
+            content = match.end()
+            while content < len(text) and text[content] in " \t":
+                content += 1
+            return LabelHit((LABEL_WORDS[word],), match.start(), match.end(), content)
+    return None
 
 
 def _generic_label(block: Block, pos: int) -> list[LabelHit]:
