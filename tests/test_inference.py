@@ -16,3 +16,29 @@ from starlint.analysis.inference import _cues
 ])
 def test_setting_cue(sentence, setting):
     assert _cues(sentence, False)[0] is setting
+
+
+def test_it_was_my_first_time_is_no_task():
+    """"It was my first time presenting" is a feeling about the event, not the speaker's
+    responsibility; read as a Task it pulled the "we" step before it out of the Action, and
+    the "we" warning with it (issue 10, classes 2 and 3)."""
+    from .conftest import lint
+
+    text = ("## A time you met customers\n\n"
+            "During my internship at a robotics firm, my team had a booth at a large trade fair. "
+            "We demonstrated the arm to visitors all week and collected their feedback on forms. "
+            "I was nervous because it was my first time to speak to customers in person. "
+            "As a result, my team received the intern award at the end of the summer.\n")
+    run = lint(text)
+    answer = run.answers[0]
+    action = answer.parts.get("action")
+    assert action is not None and "We demonstrated" in action.text
+    assert any(d.rule == "we-instead-of-i" and d.line == 3 for d in run.diagnostics)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was my responsibility to fix the export.",
+    "It was up to me to choose the vendor.",
+])
+def test_it_was_mine_is_a_task(sentence):
+    assert _cues(sentence, False)[1] is True

@@ -26,7 +26,7 @@ _TASK = re.compile(
     r"goal was|role was|responsibility was|objective was|aim was|mission was|wanted to|set out to|aimed to|decided to|"
     r"was determined to|planned to|tried to|hoped to)\b"
     r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge|mission|assignment|aim|brief) (was|is|to)\b"
-    r"|\bit was (my|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
+    r"|\bit was (my (job|task|role|responsibility|duty|call|decision|project|problem)|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
     r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership|(the )?lead|charge)|stepped up|was on call)\b"
     # whom the work was for and what they wanted: "a client that wanted a product like Zillow"
     r"|\b(client|customer|stakeholder|manager|boss|sponsor)s? (who|that) (wanted|needed|asked for|required|requested)\b"
