@@ -32,6 +32,8 @@ LEARNED = [
     "The first week on a new codebase is always the hardest.",
     "It's important to ask the data team before touching their tables.",
     "Since that day I read the consumer lag graph before every deploy.",
+    # the fix made part of the process, so the slip cannot repeat
+    "I scripted the cleanup of old snapshots and added it to the release pipeline.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -42,6 +44,7 @@ NOT_LEARNED = [
     "I trained the model on the new data.",
     "It was important to finish before the audit.",
     "The export is always run at midnight.",
+    "I added the new report to the dashboard.",
 ]
 
 
