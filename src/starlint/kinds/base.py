@@ -41,14 +41,11 @@ class Kind:
         raise NotImplementedError
 
 
-def scope_spans(answer: Answer, part_name: str | list[str],
-                told_only: bool = False) -> Iterator[tuple[str | None, "Span"]]:
-    """(part name, span) for the text a rule reads: one part, several, or the whole answer.
-    `told_only` leaves out an inferred part the story never tells (an opinion placed as the
-    Result only because it comes last): missing-part reports it, and it makes no claim."""
+def scope_spans(answer: Answer, part_name: str | list[str]) -> Iterator[tuple[str | None, "Span"]]:
+    """(part name, span) for the text a rule reads: one part, several, or the whole answer."""
     if isinstance(part_name, list):
         for name in part_name:
-            yield from scope_spans(answer, name, told_only)
+            yield from scope_spans(answer, name)
         return
     if part_name == "answer":
         for block in answer.blocks:
@@ -56,7 +53,7 @@ def scope_spans(answer: Answer, part_name: str | list[str],
                 yield part_of(answer, block, 0), block.doc[:]
         return
     part = answer.parts.get(part_name)
-    if part is not None and not (told_only and part.inferred and not part.evidence):
+    if part is not None:
         for span in part.spans:
             yield part_name, span
 

@@ -21,8 +21,6 @@ class Existence(Kind):
                       "the rule's matches they overlap ('thought I would' is a reported thought)",
         "min_share": "fire only when at least this share of the scope's sentences has a match "
                      "(one habit line in a specific story is not a generic answer)",
-        "told_parts_only": "skip an inferred part the story never tells (placed only by its position): "
-                           "an opinion read as the Result claims no improvement (default false)",
     }
 
     def __init__(self, rule) -> None:
@@ -31,7 +29,6 @@ class Existence(Kind):
         self.matcher = SpanMatcher.from_params(p, p.get("ignorecase", True))
         if not self.matcher:
             raise ValueError("kind existence needs phrases, lemmas, patterns or regex")
-        self.told_only = bool(p.get("told_parts_only", False))
         self.unless = p.get("unless_sentence_has")
         if self.unless not in (None, "quantity"):
             raise ValueError("unless_sentence_has takes 'quantity'")
@@ -47,7 +44,7 @@ class Existence(Kind):
         findings: list[Finding] = []
         sentences_matched: set[tuple[int, int]] = set()
         sentences = 0
-        for part, span in scope_spans(answer, self.rule.part, self.told_only):
+        for part, span in scope_spans(answer, self.rule.part):
             block = next(b for b in answer.blocks if b.doc is span.doc)
             if self.min_share:
                 sentences += sum(1 for s in span.sents if any(not t.is_space and not t.is_punct for t in s))
