@@ -192,6 +192,9 @@ def re2_token_patterns(patterns: list) -> list:
     return out
 
 
+_LINE_BREAKS_AS_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
 class SpanMatcher:
     """Phrases, token patterns and regexes, compiled once, matched inside spans."""
 
@@ -260,7 +263,9 @@ class SpanMatcher:
         if token is not None:
             # POS/DEP patterns on a blank pipeline's Doc: no match rather than error E155
             found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
-        text = span_text(span)
+        # a soft line break is a space to the reader: "I\nlearned to" is "I learned to"
+        # (same length, so offsets hold)
+        text = span_text(span).translate(_LINE_BREAKS_AS_SPACES)
         for regex in self.regexes:
             for m in regex.finditer(text):
                 if m.end() > m.start():
