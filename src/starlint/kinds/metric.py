@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Answer
+from ..model import Answer, Part
 from ..nlp.tokens import span_words
 from .base import Finding, Kind, anchor, label_partner, scope_spans, shared_with
 
@@ -14,6 +14,15 @@ MEASURES = ("sentences", "words", "speaking_seconds")
 #: Fewer words than this is a fragment ("time (3 years)", a list item naming a challenge),
 #: not a sentence the listener has to sit through.
 MIN_SENTENCE_WORDS = 4
+
+
+def _merged(answer: Answer, part: Part) -> bool:
+    """The part tells another in the same sentences: a merged `(ST)` label, or a Task the
+    reader found inside the Situation ("I was assigned to ...")."""
+    if label_partner(answer, part) is not None:
+        return True
+    others = [p for p in answer.parts.values() if p is not part]
+    return any(shared_with(other, [part]) for other in others)
 
 
 def _sentences_in(span) -> int:
@@ -44,7 +53,8 @@ class Metric(Kind):
         "min": "flag values below this",
         "words_per_minute": "speaking pace for speaking_seconds",
         "max_merged": "the max when the part shares its label with another part (a merged `(ST)`: "
-                      "the other part is told in the same sentences)",
+                      "the other part is told in the same sentences), or holds a part read from "
+                      "its own sentences (a Task inferred inside the Situation)",
         "parts_only": "for part: answer, count only the words of the STAR parts and the Learning "
                       "(labels, captions and notes around them are not said aloud)",
     }
@@ -110,7 +120,7 @@ class Metric(Kind):
         value = self._value(words, sentences)
         name = self.rule.part if isinstance(self.rule.part, str) else None
         part = answer.parts.get(name) if name else None
-        verdict = self._verdict(value, part is not None and label_partner(answer, part) is not None)
+        verdict = self._verdict(value, part is not None and _merged(answer, part))
         if verdict is None:
             return
         block, start, end = anchor(answer, part)
