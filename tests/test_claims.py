@@ -18,6 +18,7 @@ CLAIMS = [
     "It improved the developer experience.",
     "This greatly reduced the wait.",
     "The builds became much faster.",
+    "I wrote a script that reduced the manual steps.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -25,6 +26,10 @@ NOT_CLAIMS = [
     "I rebuilt the caches by adding a shared volume to speed up the first run.",
     "The increased load came from a new mobile team.",
     "I added a cache for faster artifact uploads.",
+    # the merits of an option weighed, a kind of thing in general, a before/after in units
+    "Option B: a nightly batch (cheaper, simpler, but a day late).",
+    "Good tooling is a product that improves every engineer's week.",
+    "The new runners became the default, reducing the wait from hours to minutes.",
 ]
 
 
