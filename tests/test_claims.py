@@ -19,6 +19,7 @@ CLAIMS = [
     "This greatly reduced the wait.",
     "The builds became much faster.",
     "I wrote a script that reduced the manual steps.",
+    "That helped for a while, but the queue came back.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -30,6 +31,8 @@ NOT_CLAIMS = [
     "Option B: a nightly batch (cheaper, simpler, but a day late).",
     "Good tooling is a product that improves every engineer's week.",
     "The new runners became the default, reducing the wait from hours to minutes.",
+    # a change in the circumstances
+    "As the test count increased, I split the suites across runners.",
 ]
 
 
