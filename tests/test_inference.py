@@ -42,3 +42,12 @@ def test_it_was_my_first_time_is_no_task():
 ])
 def test_it_was_mine_is_a_task(sentence):
     assert _cues(sentence, False)[1] is True
+
+
+@pytest.mark.parametrize("sentence,task", [
+    ("But the hardest part, the job queue, needed to be scaled.", True),
+    ("The billing database had to be migrated before the audit.", True),
+    ("Such an agreement needs to be revisited every two weeks.", False),  # a prescription
+])
+def test_the_job_to_be_done_said_of_the_thing(sentence, task):
+    assert _cues(sentence, False)[1] is task
