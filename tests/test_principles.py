@@ -81,3 +81,17 @@ def test_every_principle_named_in_a_heading():
 ])
 def test_broken_principles_file(tmp_path, text, problem):
     assert problem in data_file_error(tmp_path, "principles.yaml", text, load_principles)
+
+
+def test_an_opinion_under_a_principle_shows_nothing():
+    """An answer that tells no story, only a view ("the best engineers keep the big picture
+    in mind"), does not show Think Big by its words: no event, no principle (issue 10)."""
+    opinion = ("## Think Big\n\n"
+               "In my view the best engineers keep the big picture in mind. A ticket is never just "
+               "a ticket; it belongs to a long-term vision of the product.\n")
+    assert any(d.rule == "lp-not-shown" for d in lint(opinion).diagnostics)
+    story = ("## Think Big\n\n"
+             "Last year our team planned only one quarter ahead. I had to set a direction for the "
+             "platform. I wrote a three-year vision for the platform and presented the big picture "
+             "to the directors. They funded it, and 4 teams now plan against it.\n")
+    assert not any(d.rule == "lp-not-shown" for d in lint(story).diagnostics)

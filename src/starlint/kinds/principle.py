@@ -49,8 +49,17 @@ def signal_matches(answer: Answer, name: str) -> list[tuple[int, int]]:
     return found
 
 
+def tells_a_story(answer: Answer) -> bool:
+    """Some STAR part is told, not only placed by position: an opinion ("I think the best
+    developers keep the big picture in mind") shows no principle, whatever its words."""
+    parts = answer.star_parts()
+    return not parts or any(p.evidence or not p.inferred for p in parts)
+
+
 def shows(answer: Answer, name: str, whole: list | None = None) -> bool:
     """`whole`: the answer's spans (answer_spans), when the caller has them already."""
+    if not tells_a_story(answer):
+        return False
     matcher, quantity_in = principle_signals()[name]
     if quantity_in and any(span._.quantities for _, span in scope_spans(answer, quantity_in)):
         return True
