@@ -44,7 +44,8 @@ PRESENT = (
 
 def test_an_answer_told_in_the_present_throughout_is_generic_without_marker_words():
     found = _generic(PRESENT)
-    assert [m for _, _, m in found] == ["we talk", "I write", "we settle"]
+    # "I look for" is a marker word; the present clause "I write" beside it is not pointed at twice
+    assert [m for _, _, m in found] == ["we talk", "I look for", "we settle"]
     assert all(line == 3 for line, _, _ in found)
 
 
@@ -58,3 +59,18 @@ PREFERENCES = (
 
 def test_preferences_and_conditions_are_habits_not_an_event():
     assert [m for _, _, m in _generic(PREFERENCES)] == ["My approach is", "If I need to", "I prefer", "I believe in"]
+
+
+def test_an_opinion_or_a_recipe_in_place_of_an_event():
+    """"One of the biggest things I look for is ..." answers with a view, not an occasion."""
+    text = ("## Tell me about a hire you made\n\n"
+            "I sit on most interview panels for our team. One of the biggest things I look for is "
+            "clear writing, because a developer who writes clearly reviews well. In one year two of "
+            "my hires became team leads.\n")
+    assert [m for _, _, m in _generic(text)] == ["One of the biggest things I"]
+
+
+def test_the_most_important_thing_i_learned_is_no_opinion_answer():
+    text = SPECIFIC.replace("Deploys fell from 50 to 14 minutes.",
+                            "Deploys fell from 50 to 14 minutes. The most important thing I learned was to profile first.")
+    assert _generic(text) == []
