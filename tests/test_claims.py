@@ -48,3 +48,12 @@ def test_claims_without_a_figure_are_flagged(sentence):
 @pytest.mark.parametrize("sentence", NOT_CLAIMS)
 def test_aims_and_circumstances_are_not_claims(sentence):
     assert _claims(sentence) == []
+
+
+def test_a_phrase_across_a_soft_line_break_is_still_the_phrase():
+    """Markdown wrapped at 80 columns splits "much better" over two lines; the reader hears
+    one phrase, and the message quotes it on one line."""
+    text = STORY.format("The builds got much\nbetter after that.")
+    hits = [d for d in lint(text).diagnostics if d.rule == "vague-claim"]
+    assert [(d.line, d.column) for d in hits] == [(5, 74)]
+    assert "'much better'" in hits[0].message

@@ -195,6 +195,25 @@ def re2_token_patterns(patterns: list) -> list:
 _LINE_BREAKS_AS_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
+def _wrapped_phrase_matcher(vocab, docs, attr: str):
+    """The phrases as token patterns that allow one whitespace token between words."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    patterns = []
+    for doc in docs:
+        pattern: list[dict] = []
+        for i, token in enumerate(doc):
+            if i:
+                pattern.append({"IS_SPACE": True, "OP": "?"})
+            pattern.append({attr: token.norm_ if attr == "NORM" else token.text})
+        if pattern:
+            patterns.append(pattern)
+    if patterns:
+        matcher.add("P", patterns, greedy="LONGEST")
+    return matcher
+
+
 class SpanMatcher:
     """Phrases, token patterns and regexes, compiled once, matched inside spans."""
 
@@ -214,6 +233,7 @@ class SpanMatcher:
             self.regexes = [compile_regex("|".join(f"(?:{r})" for r in regexes), ignorecase)]
         self.ignorecase = ignorecase
         self._phrase_matcher = None
+        self._wrapped_matcher = None
         self._token_matcher = None
         self.patterns = re2_token_patterns(self.patterns)
         if self.patterns:  # built now, so that a broken pattern is a rule error at load
@@ -249,7 +269,9 @@ class SpanMatcher:
 
             # NORM: lower case, and "I’d" reads as "I'd", "I'll" as "I will", "don't" as "do not"
             self._phrase_matcher = PhraseMatcher(vocab, attr="NORM" if self.ignorecase else "ORTH")
-            self._phrase_matcher.add("P", [tokenizer(p) for p in self.phrases])
+            docs = [tokenizer(p) for p in self.phrases]
+            self._phrase_matcher.add("P", docs)
+            self._wrapped_matcher = _wrapped_phrase_matcher(vocab, docs, "NORM" if self.ignorecase else "ORTH")
         if self._token_matcher is None and self.patterns:
             self._build_token_matcher(vocab)
         return self._phrase_matcher, self._token_matcher
@@ -259,7 +281,11 @@ class SpanMatcher:
         found: list[tuple[int, int]] = []
         phrase, token = self._matchers(span.doc.vocab)
         if phrase is not None:
-            found.extend((m.start_char, m.end_char) for m in phrase(span, as_spans=True))
+            # a phrase across a soft line break ("much\nbetter") has a space token inside it,
+            # which the phrase matcher does not skip: such a span takes the slower matcher
+            wrapped = any(t.is_space for t in span[1:-1])
+            matcher = self._wrapped_matcher if wrapped else phrase
+            found.extend((m.start_char, m.end_char) for m in matcher(span, as_spans=True))
         if token is not None:
             # POS/DEP patterns on a blank pipeline's Doc: no match rather than error E155
             found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
