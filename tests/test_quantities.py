@@ -21,6 +21,7 @@ FIGURES = {
     "Revenue doubled.": ["doubled"],
     "3 of 5 testers found checkout.": ["3", "5"],
     "The page became a couple of seconds faster.": ["a couple of seconds"],
+    "It ran for 3 years in production without a restart.": ["3 years"],
 }
 NOT_FIGURES = [
     "We hired two engineers.",
@@ -28,6 +29,7 @@ NOT_FIGURES = [
     "I had one or two ideas.",
     "In 2021 the team launched it.",
     "Step 2 was the hardest.",
+    "The 3 years in Berlin proved to be worth it.",  # a period named, not an amount
     "The export has run every night since.",
     "2 engineers joined the effort.",
 ]
