@@ -75,6 +75,8 @@ _PRECEDED_BY_DATE = re.compile(rf"\b(?:{_MONTHS})\s*,?\s*$", re.IGNORECASE)
 #: "the 3 years in China", "the 2 weeks at the startup": a period named, not an amount
 _PERIOD_NAMED_BEFORE = re.compile(r"\b(?:the|those|these|my|our)\s*$", re.IGNORECASE)
 _PERIOD_NAMED_AFTER = re.compile(r"^\s*(?:years?|months?|weeks?|days?|semesters?|summers?)\s+(?:in|at)\b", re.IGNORECASE)
+#: a specification, not an amount: "the 6 GHz band", "a 64-bit build", "Python 3"
+_SPEC_AFTER = re.compile(r"^[\s-]*(?:[kmg]?hz|bit)\b", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"^\s*(?:or|to|-|–)\s*(?:two|three|four|2|3|4)\b(?!\s*(?:%|x\b))", re.IGNORECASE)
 _VAGUE_BEFORE = re.compile(r"\b(?:one|1)\s*(?:or|to|-|–)\s*$", re.IGNORECASE)
 
@@ -94,6 +96,8 @@ def _digit_is_figure(match: re.Match, text: str) -> bool:
     after = text[match.end() : match.end() + 40]
     if _PERIOD_NAMED_BEFORE.search(before) and _PERIOD_NAMED_AFTER.match(after):
         return False  # "the 3 years in China proved successful"
+    if _SPEC_AFTER.match(after):
+        return False  # "enabled 6 GHz", "a 64-bit build"
     if _FOLLOWED_BY_UNIT.match(after) or ":" in num:
         return True  # "40 minutes", "2:30", "12 tickets"
     if _PRECEDED_BY_NAME.search(before) or _is_year(num, before, after):
