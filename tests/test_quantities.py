@@ -22,6 +22,7 @@ FIGURES = {
     "3 of 5 testers found checkout.": ["3", "5"],
     "The page became a couple of seconds faster.": ["a couple of seconds"],
     "It ran for 3 years in production without a restart.": ["3 years"],
+    "The site stayed up for the entire quarter.": ["for the entire quarter"],
 }
 NOT_FIGURES = [
     "We hired two engineers.",

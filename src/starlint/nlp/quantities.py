@@ -67,6 +67,12 @@ _ORDINAL_TIME = re.compile(
     r"(?:day|week|month|quarter|sprint|year|hour|night|release|attempt|try)s?\b",
     re.IGNORECASE,
 )
+#: "for the entire semester", "throughout the whole quarter": a duration told by its span
+_WHOLE_PERIOD = re.compile(
+    r"\b(?:for|during|over|throughout|across) (?:the|an?) (?:entire|whole|full) "
+    r"(?:day|week|month|quarter|semester|term|sprint|year|season|summer|winter|release)\b",
+    re.IGNORECASE,
+)
 _FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
                                rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
 _FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
@@ -136,6 +142,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
             spans.append((match.start(), match.end() + _unit_length(text, match.end())))
     spans.extend(m.span() for m in _MULTIPLIER.finditer(text))
     spans.extend(m.span() for m in _ORDINAL_TIME.finditer(text))
+    spans.extend(m.span() for m in _WHOLE_PERIOD.finditer(text))
     out = []
     for start, end in sorted(spans):
         while start < end and text[start].isspace():
