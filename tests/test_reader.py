@@ -250,3 +250,17 @@ def test_slip_needs_a_label_word_and_a_colon(line, part):
     from starlint.reading.labels import _misspelled_label
     hit = _misspelled_label(line, 0)
     assert (hit.parts[0] if hit else None) == part
+
+
+def test_a_task_read_inside_the_situation_gets_one_finding_per_place():
+    """A Task read from the Situation's own sentence is the same text in two parts; a rule
+    that reads both found its match twice and printed the same line twice."""
+    text = ("## A time you kept a team on schedule\n\n"
+            "**Problem:** That term I often worked two jobs. In order to keep the cut, I "
+            "constantly had to chase late reviews before it.\n\n"
+            "**Action:** I set up a review rota, wrote a bot that pinged reviewers after 4 hours, "
+            "moved the cut to Thursday noon and walked the team through the new rules.\n\n"
+            "**Result:** Late reviews fell from 9 to 2 a month.\n")
+    found = [(d.rule, d.line, d.column) for d in lint(text).diagnostics]
+    assert len(found) == len(set(found))
+    assert any(rule == "generic-answer" for rule, _, _ in found)

@@ -27,7 +27,14 @@ def finding_range(answer: Answer, finding: Finding) -> tuple[Position, Position]
 def check_answer(answer: Answer, rules: Iterable[Rule]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for rule in rules:
+        # a merged (ST) label gives two parts one text: a rule reading both finds it twice
+        seen: set[tuple[int, int, int, str]] = set()
         for finding in rule.check(answer):
+            message = rule.format(**finding.values)
+            key = (id(finding.block), finding.start, finding.end, message)
+            if key in seen:
+                continue
+            seen.add(key)
             start, end = finding_range(answer, finding)
             out.append(
                 Diagnostic(
@@ -38,7 +45,7 @@ def check_answer(answer: Answer, rules: Iterable[Rule]) -> list[Diagnostic]:
                     end_column=end.column,
                     rule=rule.name,
                     severity=rule.severity,
-                    message=rule.format(**finding.values),
+                    message=message,
                     answer=answer.title,
                     part=finding.part,
                 )
