@@ -74,3 +74,12 @@ def test_the_most_important_thing_i_learned_is_no_opinion_answer():
     text = SPECIFIC.replace("Deploys fell from 50 to 14 minutes.",
                             "Deploys fell from 50 to 14 minutes. The most important thing I learned was to profile first.")
     assert _generic(text) == []
+
+
+def test_frequency_adverbs_tell_habits():
+    text = ("## A time you handled pressure\n\n"
+            "**Situation:** That term I often worked two jobs beside my classes.\n\n"
+            "**Task:** I constantly had to plan my week around exams.\n\n"
+            "**Action:** I regularly blocked the mornings for study and kept the evenings for work.\n\n"
+            "**Result:** I passed all 5 exams.\n")
+    assert [m for _, _, m in _generic(text)] == ["I often", "I constantly", "I regularly"]
