@@ -27,7 +27,8 @@ def finding_range(answer: Answer, finding: Finding) -> tuple[Position, Position]
 def check_answer(answer: Answer, rules: Iterable[Rule]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for rule in rules:
-        # a merged (ST) label gives two parts one text: a rule reading both finds it twice
+        # a Task read inside the Situation is one text in two parts: a rule reading both
+        # finds it twice
         seen: set[tuple[int, int, int, str]] = set()
         for finding in rule.check(answer):
             message = rule.format(**finding.values)

@@ -81,7 +81,7 @@ _PRECEDED_BY_DATE = re.compile(rf"\b(?:{_MONTHS})\s*,?\s*$", re.IGNORECASE)
 #: "the 3 years in China", "the 2 weeks at the startup": a period named, not an amount
 _PERIOD_NAMED_BEFORE = re.compile(r"\b(?:the|those|these|my|our)\s*$", re.IGNORECASE)
 _PERIOD_NAMED_AFTER = re.compile(r"^\s*(?:years?|months?|weeks?|days?|semesters?|summers?)\s+(?:in|at)\b", re.IGNORECASE)
-#: a specification, not an amount: "the 6 GHz band", "a 64-bit build", "Python 3"
+#: a specification, not an amount: "the 6 GHz band", "a 64-bit build"
 _SPEC_AFTER = re.compile(r"^[\s-]*(?:[kmg]?hz|bit)\b", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"^\s*(?:or|to|-|–)\s*(?:two|three|four|2|3|4)\b(?!\s*(?:%|x\b))", re.IGNORECASE)
 _VAGUE_BEFORE = re.compile(r"\b(?:one|1)\s*(?:or|to|-|–)\s*$", re.IGNORECASE)
