@@ -95,3 +95,27 @@ def test_an_opinion_under_a_principle_shows_nothing():
              "platform. I wrote a three-year vision for the platform and presented the big picture "
              "to the directors. They funded it, and 4 teams now plan against it.\n")
     assert not any(d.rule == "lp-not-shown" for d in lint(story).diagnostics)
+
+
+def _every_pattern(text: str) -> list[str]:
+    """find_principles without its prefilter: each principle's pattern searched."""
+    found = [(m.start(), name) for name, pattern in principles._patterns().items()
+             if (m := pattern.search(text))]
+    return [name for _, name in sorted(found)]
+
+
+def test_prefilter_finds_what_every_pattern_finds():
+    import random
+
+    forms = [f for p in load_principles().values() for f in (p.name, *p.aliases)]
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = []
+        for _ in range(rng.randint(1, 3)):
+            form = "".join(c.upper() if rng.random() < 0.3 else c for c in rng.choice(forms + ["Q1:", "x"]))
+            form = form.replace(" ", rng.choice([" ", "_", "-", "\t", " - "])).replace("'", rng.choice(["'", "\u2019", ""]))
+            if rng.random() < 0.05:  # characters that case-fold to ASCII letters
+                form = form.replace("k", "\u212a").replace("s", "\u017f")
+            words.append(form)
+        text = rng.choice([" ", "", "/", ", "]).join(words)
+        assert find_principles(text) == _every_pattern(text), text

@@ -79,13 +79,41 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {name: _pattern(p) for name, p in load_principles().items()}
 
 
+def _literals(principle: PrincipleData) -> tuple[tuple[str, ...], ...] | None:
+    """Per spelling, the words its pattern matches literally (what lies between the spaces
+    and apostrophes, which the pattern loosens); None where a spelling is not ASCII."""
+    forms = [principle.name, *principle.aliases]
+    if not all(f.isascii() for f in forms):
+        return None
+    return tuple(tuple(w for w in f.lower().replace("'", " ").split(" ") if w) for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> dict[str, tuple[tuple[str, ...], ...] | None]:
+    return {name: _literals(p) for name, p in load_principles().items()}
+
+
+def _candidates(text: str) -> list[str]:
+    """The principles whose pattern can match `text`. In ASCII text a case-insensitive match
+    holds each literal word of one spelling, so substring tests rule most out before any
+    regex runs (the regexes, with their lookarounds, were 8% of a batch's time); any other
+    text gets every principle."""
+    if not text.isascii():
+        return list(_patterns())
+    lower = text.lower()
+    return [name for name, forms in _prefilter().items()
+            if forms is None or any(all(w in lower for w in words) for words in forms)]
+
+
 def find_principles(text: str) -> list[str]:
     """Principles named in a heading or a front-matter value, in order of appearance."""
-    if not _any_principle().search(text):
+    names = _candidates(text)
+    if not names or (len(names) > 1 and not _any_principle().search(text)):
         return []  # most headings name none: one pass instead of sixteen
     found: list[tuple[int, str]] = []
-    for name, pattern in _patterns().items():
-        match = pattern.search(text)
+    patterns = _patterns()
+    for name in names:
+        match = patterns[name].search(text)
         if match:
             found.append((match.start(), name))
     return [name for _, name in sorted(found)]
