@@ -280,10 +280,12 @@ class SpanMatcher:
         """Character ranges (in the span's doc) of every match inside the span, in order."""
         found: list[tuple[int, int]] = []
         phrase, token = self._matchers(span.doc.vocab)
+        raw = span_text(span)
         if phrase is not None:
             # a phrase across a soft line break ("much\nbetter") has a space token inside it,
             # which the phrase matcher does not skip: such a span takes the slower matcher
-            wrapped = any(t.is_space for t in span[1:-1])
+            inner = raw.strip()
+            wrapped = "\n" in inner or "  " in inner or "\t" in inner
             matcher = self._wrapped_matcher if wrapped else phrase
             found.extend((m.start_char, m.end_char) for m in matcher(span, as_spans=True))
         if token is not None:
@@ -291,7 +293,7 @@ class SpanMatcher:
             found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
         # a soft line break is a space to the reader: "I\nlearned to" is "I learned to"
         # (same length, so offsets hold)
-        text = span_text(span).translate(_LINE_BREAKS_AS_SPACES)
+        text = raw.translate(_LINE_BREAKS_AS_SPACES)
         for regex in self.regexes:
             for m in regex.finditer(text):
                 if m.end() > m.start():
