@@ -119,3 +119,11 @@ def test_prefilter_finds_what_every_pattern_finds():
             words.append(form)
         text = rng.choice([" ", "", "/", ", "]).join(words)
         assert find_principles(text) == _every_pattern(text), text
+
+
+def test_every_spelling_of_a_principle_is_a_whole_word():
+    """The word edges held only for a principle's first and last spellings: "Ownerships" and
+    "customer obsessedness" named principles."""
+    assert find_principles("Ownerships of the data") == []
+    assert find_principles("Customer obsessedness") == []
+    assert find_principles("Story: customer obsessed support") == ["Customer Obsession"]

@@ -71,7 +71,8 @@ def _pattern(principle: PrincipleData) -> re.Pattern[str]:
     alternatives = "|".join(
         re.escape(f.lower()).replace(r"\ ", r"[\s_-]+").replace("'", "['\u2019]?") for f in forms
     )
-    return re.compile(rf"(?<![\w]){alternatives}(?![\w])", re.IGNORECASE)
+    # the group makes both word edges hold for every spelling, not only the first and last
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
