@@ -181,7 +181,7 @@ def main() -> None:
             p_walls = rest[0][0]
             p_wall = statistics.median(p_walls)
             print(f"  proselint  {p_wall:7.2f} s  {total_words / p_wall:9.0f} words/s")
-            print(f"  ratio starlint/proselint: {ratio(s_walls, p_walls):.2f} (target <= 0.50)")
+            print(f"  ratio starlint/proselint: {ratio(s_walls, p_walls):.2f} (target <= 0.40, issue 10; was <= 0.50)")
 
         print(f"cold: one answer ({words(single)} words), fresh processes, taken in turn")
         floor = [sys.executable, "-c", SPACY_FLOOR]
@@ -189,7 +189,7 @@ def main() -> None:
             [[*starlint, str(single)], floor, [*starlint, str(we_answer)]], args.runs, env)
         print(f"  starlint    {statistics.median(c_walls):6.2f} s  peak {c_mem:.0f} MiB")
         print(f"  spaCy floor {statistics.median(f_walls):6.2f} s")
-        print(f"  ratio starlint/floor: {ratio(c_walls, f_walls):.2f} (target <= 1.30)")
+        print(f"  ratio starlint/floor: {ratio(c_walls, f_walls):.2f} (target <= 1.20, issue 10; was <= 1.30)")
         print(f"  an answer whose Action says 'we' (the trained parser loads, where installed): "
               f"{statistics.median(w_walls):.2f} s, peak {w_mem:.0f} MiB, {ratio(w_walls, f_walls):.2f}x the floor")
 
