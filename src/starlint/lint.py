@@ -29,10 +29,6 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .excludes import PathFilter
 
-#: An answer with every part and no "we" (so the trained parser stays unloaded in the parent).
-_WARM_UP = ("## Warm-up\n\n**Situation:** A report was slow.\n\n**Task:** I had to fix it.\n\n"
-            "**Action:** I added an index and cached the totals.\n\n**Result:** It took 2 s, not 40 s.\n")
-
 #: What a folder walk lints.
 LINTABLE_SUFFIXES = (".md", ".markdown", ".txt")
 STDIN = "-"
@@ -349,9 +345,6 @@ def _lint_parallel(files: list[str], rules: list[Rule], details: bool, workers: 
     global _worker_rules, _worker_details
     _worker_rules, _worker_details = rules, details  # read by the forked workers
     blank_pipeline()  # import spaCy once here; forked workers share it copy-on-write
-    # one small answer linted here builds what every worker would otherwise build on its
-    # first task (the rules' matchers, lazy imports), once, shared copy-on-write
-    lint_text(_WARM_UP, rules)
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
     waiting: dict[int, list[LintRun]] = {}
     finished: set[int] = set()
