@@ -110,3 +110,23 @@ def test_cached_parses_keep_no_batch_tensor(monkeypatch):
     for text in [*texts, "We shipped it on Friday."]:
         doc = syntax._parse(text)
         assert doc.tensor.size == 0 and [t.dep_ for t in doc if t.dep_ == "nsubj"]
+
+
+_WHEN_STORY = ("**Situation:** Our finance dashboard showed last month's numbers until noon.\n\n"
+               "**Task:** I had to make it current by 9 am.\n\n"
+               "**Action:** I moved the nightly import to 2 am and added a freshness check. {}\n\n"
+               "**Result:** The dashboard was current by 8 am on 20 of 21 days.\n")
+
+
+def _we_lines(text: str) -> list[str]:
+    return [d.message.split("'")[1] for d in lint(text).diagnostics if d.rule == "we-instead-of-i"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_when_told_in_the_present_is_no_hidden_deed(path, request):
+    """"After we finish a migration, the numbers ..." says when, not what the team did; the
+    past "after we finished the migration" is a deed, on both paths (issue 10, class 3)."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("After we finish a migration, the totals refresh on their own.")) == []
+    assert _we_lines(_WHEN_STORY.format("After we finished the migration, the totals refreshed on their own.")) == ["we"]

@@ -8,6 +8,7 @@ from typing import Callable, Iterator
 from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate
 from ..model import Answer
 from .base import Finding, Kind, compile_regex
+from .habitual import tense
 
 _WORDS = re.compile(r"[A-Za-z]+")
 
@@ -84,6 +85,8 @@ class Actor(_SyntaxKind):
                         continue
                     if subject.subordinate and who.first_person:
                         continue  # "so that we could ship", "when we found it, I ...": the deed is mine
+                    if subject.subordinate and tense(subject.verb) == "present":
+                        continue  # "after we finish the project, this number ...": a when, not a deed done
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue
