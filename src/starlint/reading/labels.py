@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Block
+from ..suggest import edit_distance
 
 #: label word (lower case) -> part name
 LABEL_WORDS: dict[str, str] = {
@@ -184,10 +185,7 @@ def block_labels(block: Block) -> list[LabelHit]:
         parts = _part_for(label)
         if parts is None:
             continue
-        content = match.end()
-        while content < len(text) and text[content] in " \t":
-            content += 1
-        hits.append(LabelHit(parts, match.start(), match.end(), content))
+        hits.append(LabelHit(parts, match.start(), match.end(), _content_start(text, match.end())))
     if not hits:
         hits = _inline_letters(text)
     return hits
@@ -200,18 +198,6 @@ _NEAR_LABEL_WORDS = frozenset({"auction", "contest", "fraction", "traction", "ca
 _TYPO_LABEL = re.compile(r"(?P<word>[A-Za-z]{5,10})[ \t]*:")
 
 
-def _one_slip(typed: str, word: str) -> bool:
-    """One letter dropped, added, changed or two swapped (optimal string alignment <= 1)."""
-    if abs(len(typed) - len(word)) > 1:
-        return False
-    if len(typed) == len(word):
-        diff = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]])
-    short, long_ = (typed, word) if len(typed) < len(word) else (word, typed)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def _misspelled_label(text: str, pos: int) -> LabelHit | None:
     """A label with one slip, written with its colon: drafts are typed fast, and a label
     missed is a part reported missing (an error) where the writer wrote it."""
@@ -222,12 +208,16 @@ def _misspelled_label(text: str, pos: int) -> LabelHit | None:
     if typed in _NEAR_LABEL_WORDS:
         return None
     for word in _TYPO_TARGETS:
-        if _one_slip(typed, word):
-            content = match.end()
-            while content < len(text) and text[content] in " \t":
-                content += 1
-            return LabelHit((LABEL_WORDS[word],), match.start(), match.end(), content)
+        if edit_distance(typed, word) == 1:
+            return LabelHit((LABEL_WORDS[word],), match.start(), match.end(), _content_start(text, match.end()))
     return None
+
+
+def _content_start(text: str, at: int) -> int:
+    """Where a label's content begins: past the spaces after it."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _generic_label(block: Block, pos: int) -> list[LabelHit]:
