@@ -57,7 +57,9 @@ class Rule:
     check: Any = None  # the kind's compiled checker, built once
 
     def format(self, **values: Any) -> str:
-        return self.message.format_map(_Missing(values))
+        # quoted text stays on one line ("much\nbetter" is quoted "much better"), in every format
+        one_line = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()}
+        return self.message.format_map(_Missing(one_line))
 
 
 class _Missing(dict):

@@ -59,7 +59,7 @@ class Existence(Kind):
                     if self.unless == "quantity" and at.sent._.quantities:
                         continue
                     sentences_matched.add((id(span.doc), at.sent.start))
-                findings.append(Finding(block, start, end, {"match": " ".join(doc_text(span.doc)[start:end].split())}, part))
+                findings.append(Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part))
         if self.min_share and len(sentences_matched) < self.min_share * sentences:
             return
         yield from findings

@@ -89,6 +89,6 @@ class Habitual(Existence):
                     continue  # the marker already points here
                 end = start + len(sentence.text[first.start:].split(first.verb, 1)[0]) + len(first.verb)
                 text = sentence.block.text[start:end]
-                present.append(Finding(sentence.block, start, end, {"match": " ".join(text.split())}, name))
+                present.append(Finding(sentence.block, start, end, {"match": text}, name))
         if len(present) >= self.present_clauses and past <= self.max_past_share * (past + len(present)):
             yield from present

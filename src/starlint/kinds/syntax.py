@@ -94,7 +94,7 @@ class Actor(_SyntaxKind):
                             text, subject.start):
                         continue  # "I disagreed ... After discussing it, we changed the rule"
                     yield Finding(sentence.block, offset + subject.start, offset + subject.end,
-                                  {"match": " ".join(text[subject.start:subject.end].split())}, name)
+                                  {"match": text[subject.start:subject.end]}, name)
                 proposed_before = self._proposed(text, who.first_person)
                 spoke_before = spoke_before or bool(who.first_person)
 
@@ -109,4 +109,4 @@ class Passive(_SyntaxKind):
                 text = sentence.text
                 offset = sentence.span.start_char
                 for start, end in passives(text):
-                    yield Finding(sentence.block, offset + start, offset + end, {"match": " ".join(text[start:end].split())}, name)
+                    yield Finding(sentence.block, offset + start, offset + end, {"match": text[start:end]}, name)
