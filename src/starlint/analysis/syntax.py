@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..nlp.pipeline import trained_pipeline
+from ..reading.story import IRREGULAR_PAST
 
 #: (start, end) character offsets relative to the sentence text
 CharRange = tuple[int, int]
@@ -36,6 +37,23 @@ _LEADING_VERB = re.compile(r"^[A-Z][a-z]+ed\b(?!:)|^(Built|Made|Took|Led|Ran|Set
 
 #: a gerund that is the subject of "is"/"was" ("Finding someone ... is a tall order")
 _GERUND_SUBJECT = re.compile(r"^[A-Z][a-z]+ing\b[^;:.]{0,150}?\b(is|was|are|were|isn't|wasn't|seems|seemed|takes|took)\b")
+
+
+#: a verb's tense from its form, for the kinds that weigh a clause's time (habitual: a story
+#: told in the present; actor: "after we finish ..." says when, not what was done)
+_PAST_FORMS = frozenset(IRREGULAR_PAST.split("|")) | {"did", "had", "was", "were", "could", "couldn't"}
+_PRESENT_FORMS = frozenset({"am", "is", "are", "have", "has", "do", "does", "'m", "\u2019m"})
+
+
+def tense(verb: str) -> str | None:
+    """'past', 'present' or None (no verb, or a form that says neither: "set", "put")."""
+    if not verb:
+        return None
+    if verb in _PAST_FORMS or verb.endswith("ed"):
+        return "past"
+    if verb in _PRESENT_FORMS or verb.endswith("s") or verb.isalpha():
+        return "present" if verb not in ("set", "put", "cut", "let", "read", "hit", "quit", "split", "shut") else None
+    return None
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..analysis.syntax import actors_by_pattern
+from ..analysis.syntax import actors_by_pattern, tense
 from ..model import Answer
-from ..reading.story import _NARRATED, IRREGULAR_PAST
+from ..reading.story import _NARRATED
 from .base import Finding
 from .existence import Existence
 
@@ -24,21 +24,6 @@ _EVENT = re.compile(r"\b(was|were|had|did|ago|once|one time|that time|back then|
                     r"quarter|summer|spring|fall|autumn|winter|time))\b", re.IGNORECASE)
 #: "I" or "we" and a next word that is not plainly past: every present clause matches it
 _PRESENT_CANDIDATE = re.compile(r"\b(?:I|[Ww]e)\s+(?!(?:was|were|had|did)\b|[a-z]+ed\b)[a-z']+")
-_PAST_FORMS = frozenset(IRREGULAR_PAST.split("|")) | {"did", "had", "was", "were", "could", "couldn't"}
-_PRESENT_FORMS = frozenset({"am", "is", "are", "have", "has", "do", "does", "'m", "\u2019m"})
-
-
-def tense(verb: str) -> str | None:
-    """'past', 'present' or None (no verb, or a form that says neither: "set", "put")."""
-    if not verb:
-        return None
-    if verb in _PAST_FORMS or verb.endswith("ed"):
-        return "past"
-    if verb in _PRESENT_FORMS or verb.endswith("s") or verb.isalpha():
-        return "present" if verb not in ("set", "put", "cut", "let", "read", "hit", "quit", "split", "shut") else None
-    return None
-
-
 class Habitual(Existence):
     PARAMS = {
         **Existence.PARAMS,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate
+from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate, tense
 from ..model import Answer
 from .base import Finding, Kind, compile_regex
-from .habitual import tense
 
 _WORDS = re.compile(r"[A-Za-z]+")
 
@@ -83,10 +82,10 @@ class Actor(_SyntaxKind):
                 for subject in who.plural:
                     if subject.verb in self.states or subject.modal or not subject.verb:
                         continue
-                    if subject.subordinate and who.first_person:
-                        continue  # "so that we could ship", "when we found it, I ...": the deed is mine
-                    if subject.subordinate and tense(subject.verb) == "present":
-                        continue  # "after we finish the project, this number ...": a when, not a deed done
+                    if subject.subordinate and (who.first_person or tense(subject.verb) == "present"):
+                        # "so that we could ship", "when we found it, I ...": the deed is mine;
+                        # "after we finish the project, this number ...": a when, not a deed done
+                        continue
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue
