@@ -53,7 +53,7 @@ def tells_a_story(answer: Answer) -> bool:
     """Some STAR part is told, not only placed by position: an opinion ("I think the best
     developers keep the big picture in mind") shows no principle, whatever its words."""
     parts = answer.star_parts()
-    return not parts or any(p.evidence or not p.inferred for p in parts)
+    return not parts or any(p.evidence for p in parts)  # a labelled part always has evidence
 
 
 def shows(answer: Answer, name: str, whole: list | None = None) -> bool:
