@@ -20,6 +20,10 @@ CLAIMS = [
     "The builds became much faster.",
     "I wrote a script that reduced the manual steps.",
     "That helped for a while, but the queue came back.",
+    # an effect told through its enabler is still a claim
+    "The spot instances helped us to reduce the wait.",
+    "The new runners allowed the team to increase the number of merges.",
+    "I was able to reduce the queue.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -31,6 +35,9 @@ NOT_CLAIMS = [
     "Option B: a nightly batch (cheaper, simpler, but a day late).",
     "Good tooling is a product that improves every engineer's week.",
     "The new runners became the default, reducing the wait from hours to minutes.",
+    # a purpose after the step it drives
+    "I offered to own the flaky suites myself to reduce the load on the platform team.",
+    "I designed a sharded layout on two pools to improve throughput.",
     # a change in the circumstances
     "As the test count increased, I split the suites across runners.",
 ]
