@@ -51,3 +51,20 @@ def test_it_was_mine_is_a_task(sentence):
 ])
 def test_the_job_to_be_done_said_of_the_thing(sentence, task):
     assert _cues(sentence, False)[1] is task
+
+
+def test_the_aftermath_opens_the_result():
+    """"Ten months later, we released ..." tells what came of the steps, not another step:
+    read in the Action it drew the "we" warning onto the outcome (issue 10, classes 2 and 3)."""
+    from .conftest import lint
+
+    text = ("## Saving the test rig\n\n"
+            "In my second month at a hardware startup, the test rig was about to be cancelled.\n\n"
+            "I took ownership of it. I rewrote the device drivers, talked to the customers and "
+            "drafted a new spec for a cheaper rig.\n\n"
+            "Ten months later, we released support for our first board. The team could now test "
+            "every pull request on real devices, saving weeks of manual testing.\n")
+    run = lint(text)
+    result = run.answers[0].parts.get("result")
+    assert result is not None and result.text.startswith("Ten months later, we released")
+    assert not [d for d in run.diagnostics if d.rule == "we-instead-of-i"]

@@ -81,13 +81,15 @@ _OUTCOME = re.compile(
     r"\b(as a result|result(ed|s)?|in the end|ultimately|outcome|impact|since then|today|now|"
     r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|promoted|happy|"
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
-    r"launched|delivered|shipped|was (adopted|approved|accepted))\b",
+    r"launched|released|delivered|shipped|was (adopted|approved|accepted))\b",
     re.IGNORECASE,
 )
 #: a sentence that says it is the outcome: "As a result, we ...", "In the end, ..."
 _OUTCOME_OPENER = re.compile(
     r"^\W*(as a result|in the end|ultimately|the (end )?result (was|is)|the outcome (was|is)|the impact (was|is)|"
-    r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all)\b",
+    r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all|"
+    # the aftermath: "10 months later, we released support for ...", "A week later, ..."
+    r"([a-z0-9]+ |a few |several )(days?|weeks?|months?|years?|sprints?|quarters?) later)\b",
     re.IGNORECASE,
 )
 #: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
