@@ -130,3 +130,33 @@ def test_a_when_told_in_the_present_is_no_hidden_deed(path, request):
         request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("After we finish a migration, the totals refresh on their own.")) == []
     assert _we_lines(_WHEN_STORY.format("After we finished the migration, the totals refreshed on their own.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(path, request):
+    """"In the review we discussed both designs" takes two people; "we didn't test the
+    rollback" tells what was not done; "if we can 10 reports in one" (the verb left out) is
+    an ability; "I suggested we present ..." is the speaker's proposal. None of them is the speaker's own act told as "we"; "we rewrote it" still is."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    for sentence in ("In the review meeting, we discussed the pros and cons of both designs.",
+                     "We didn't test the rollback path before the release.",
+                     "We never told the support team about the flag.",
+                     "She asked if we can 10 reports in one run.",
+                     "I suggested we present both designs to the team and let them vote."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
+    assert _we_lines(_WHEN_STORY.format("In the review meeting, we rewrote both designs.")) == ["we"]
+    assert _we_lines(_WHEN_STORY.format("I suggested a vote, and we rewrote both designs.")) == ["we"]
+
+
+def test_a_task_read_from_the_situation_keeps_the_situations_we():
+    """With no Task label, the Task is read from the Situation's "we still needed to ..."
+    sentence; that sentence is told as the Situation, where "we" is normal (issue 10, class 3).
+    The Action's "we" is still flagged."""
+    text = ("**Situation:** Our squad was moved into the client's office, and the new manager ignored us "
+            "when we said that we still needed to finish the refactor.\n"
+            "**Action:** We scheduled a meeting with him and walked him through the history.\n"
+            "**Result:** He gave us 2 days a sprint for it.\n")
+    run = lint(text)
+    assert run.answers[0].parts["task"].inferred
+    assert [(d.line, d.column) for d in run.diagnostics if d.rule == "we-instead-of-i"] == [(2, 13)]

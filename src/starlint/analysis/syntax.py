@@ -65,6 +65,7 @@ class Subject:
     verb: str  # the verb it governs, lower case ("" when none was found: a bullet's implied I)
     modal: bool = False  # "we could ...", "we'll ...": ability or intention, not a deed
     subordinate: bool = False  # in a clause opened by "when", "so that", "after", ...
+    negated: bool = False  # "we didn't test it", "we never told them": no deed was done
 
 
 @dataclass(frozen=True)
@@ -200,19 +201,22 @@ def actors(text: str) -> Actors:
                    and c.i < head.i), None)
         if be is not None:
             verb = be
-        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
+        # "if we can 10 securities": with the main verb left out, the modal heads the clause
+        modal = head.lower_ in MODALS or any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
         subordinate = head.dep_ in ("advcl", "relcl", "acl")
+        negated = any(c.dep_ == "neg" for c in head.children)
         lower = tok.lower_
         if lower == "i":
-            first.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate))
+            first.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate, negated))
         elif lower == "we":
-            plural.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate))
+            plural.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate, negated))
         elif lower == "team":
             owners = [c for c in tok.children if c.lower_ in _TEAM_OWNERS and c.dep_ in ("poss", "det")]
             # "the marketing team", "the team": somebody else, or too vague to be a hidden "I"
             others = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ not in ("whole", "entire")]
             if owners and not others:
-                plural.append(Subject(min(c.idx for c in owners), tok.idx + len(tok), verb, modal, subordinate))
+                plural.append(Subject(min(c.idx for c in owners), tok.idx + len(tok), verb, modal, subordinate,
+                                      negated))
     if not first and _implied_first_person(text):
         first.append(Subject(0, 0, ""))
     return Actors(first, plural)
@@ -239,6 +243,7 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
     modal = contraction in ("d", "ll")
     verb = {"re": "are", "m": "am"}.get(contraction, "")
     have = contraction == "ve"
+    negated = False
     j = i + 1
     while not verb and j < len(words):
         if text[words[j - 1].end() : words[j].start()].strip():
@@ -247,6 +252,8 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
         following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
         # "couldn't", "could've", "won't": the modal with its ending
         bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
+        if word in ("not", "never") or word.endswith(("n't", "n\u2019t")):
+            negated = True
         if bare in MODALS or bare in ("can", "ca", "wo", "could", "would", "should", "must", "might", "ought"):
             modal = True
         elif word in MODALS:
@@ -267,7 +274,7 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
             break
         if text[words[k].end() : words[k + 1].start()].strip():
             break
-    return Subject(words[i].start(), end, verb, modal, subordinate)
+    return Subject(words[i].start(), end, verb, modal, subordinate, negated)
 
 
 def actors_by_pattern(text: str) -> Actors:
@@ -299,7 +306,8 @@ def _actors_fallback(text: str) -> Actors:
         if rest and rest[0].lower() == "and":
             continue  # "my team and I": the speaker is in it
         subject = _subject_at(words, index, match.end(), text, "")
-        plural.append(Subject(match.start(), match.end(), subject.verb, subject.modal, subject.subordinate))
+        plural.append(Subject(match.start(), match.end(), subject.verb, subject.modal, subject.subordinate,
+                              subject.negated))
     if not first and _implied_first_person(text):
         first.append(Subject(0, 0, ""))
     return Actors(first, plural)

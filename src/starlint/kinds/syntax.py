@@ -7,16 +7,20 @@ from typing import Callable, Iterator
 
 from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate, tense
 from ..model import Answer
-from .base import Finding, Kind, compile_regex
+from .base import Finding, Kind, compile_regex, shared_with
 
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _sentences(answer: Answer, parts):
+    """The sentences of the rule's parts; not those of a part read from inside a part the
+    rule leaves alone (a Task found in the Situation's "we still needed to ..." sentence is
+    told as the Situation, where "we" is normal)."""
     names = parts if isinstance(parts, list) else [parts]
+    elsewhere = [p for n, p in answer.parts.items() if n not in names]
     for name in names:
         part = answer.parts.get(name)
-        if part is not None:
+        if part is not None and not shared_with(part, elsewhere):
             yield name, part.sentences
 
 
@@ -33,14 +37,18 @@ class _SyntaxKind(Kind):
 
 class Actor(_SyntaxKind):
     """ "We" as the doer of a deed the speaker could have done: not a state ("we had only 4
-    engineers"), an ability ("our team can benefit"), a clause around the speaker's own act
-    ("when we found it, I ..."), or a group decision right after the speaker's proposal."""
+    engineers"), an ability ("our team can benefit"), a conversation ("we discussed the
+    options"), what was not done ("we didn't test it"), a clause around the speaker's own act
+    ("when we found it, I ..."), what the speaker proposed ("I suggested we ..."), or a group
+    decision right after the speaker's proposal."""
 
     needs_parse = staticmethod(plural_candidate)
     PARAMS = {
         "states": "verbs (as written) that state a fact, not a deed: 'we had', 'we were', 'we needed'",
         "group_decisions": "verbs of a group decision that the speaker's own proposal excuses ('we chose')",
         "proposals": "the speaker's verbs that make the next group decision theirs ('I proposed')",
+        "reciprocal": "verbs (as written) that take two or more people by nature ('we discussed', 'we met'): "
+                      "the speaker could not have done them alone",
         "joint": "RE2 regexes that mark a decision taken together ('after team discussion', 'as a team'): "
                  "a 'we' after one, once the speaker has spoken for themselves, is excused",
     }
@@ -51,6 +59,7 @@ class Actor(_SyntaxKind):
         self.states = {str(v).lower() for v in p.get("states") or []}
         self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
         self.proposals = {str(v).lower() for v in p.get("proposals") or []}
+        self.reciprocal = {str(v).lower() for v in p.get("reciprocal") or []}
         joint = p.get("joint") or []
         self.joint = [compile_regex(str(r), True) for r in (joint if isinstance(joint, list) else [joint])]
 
@@ -62,6 +71,14 @@ class Actor(_SyntaxKind):
             return False
         words = _WORDS.findall(text[min(starts) : until])
         return any(w.lower() in self.proposals for w in words)
+
+    def _within_proposal(self, text: str, start: int) -> bool:
+        """The "we" opens what the speaker proposed ("I suggested we present both designs",
+        "I proposed that we ..."): the proposal is the deed, and it is theirs."""
+        words = _WORDS.findall(text[max(0, start - 60) : start])
+        if words and words[-1].lower() == "that":
+            words.pop()
+        return len(words) >= 2 and words[-1].lower() in self.proposals and "I" in words[-3:-1]
 
     def _joint(self, text: str, until: int) -> bool:
         return any(r.search(text[:until]) for r in self.joint)
@@ -80,11 +97,14 @@ class Actor(_SyntaxKind):
                 who = actors(text)
                 offset = sentence.span.start_char
                 for subject in who.plural:
-                    if subject.verb in self.states or subject.modal or not subject.verb:
-                        continue
+                    if (subject.verb in self.states or subject.verb in self.reciprocal or subject.modal
+                            or subject.negated or not subject.verb):
+                        continue  # a fact, a conversation, an ability, a deed not done
                     if subject.subordinate and (who.first_person or tense(subject.verb) == "present"):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
                         # "after we finish the project, this number ...": a when, not a deed done
+                        continue
+                    if self._within_proposal(text, subject.start):
                         continue
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
