@@ -75,6 +75,9 @@ class Block:
     in_list: bool = False
     #: [start, end) ranges of bold text, where labels such as **Situation:** are written
     strong: list[tuple[int, int]] = field(default_factory=list)
+    #: [start, end) ranges of link text pointing inside the page ("[Ownership](#ownership)"):
+    #: a section made of them is a table of contents
+    page_links: list[tuple[int, int]] = field(default_factory=list)
     doc: "Doc | None" = None  # set by analysis
 
     def origin(self, offset: int) -> tuple[int, int]:
@@ -90,9 +93,11 @@ class Block:
             lines = self.origin_lines[start:end] + self.origin_lines[end : end + 1]
             cols = self.origin_cols[start:end] + self.origin_cols[end : end + 1]
             last = self.origin_lines[max(start, end - 1)] + 1
-            strong = [(max(s, start) - start, min(e, end) - start) for s, e in self.strong if s < end and e > start]
+            def clip(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                return [(max(s, start) - start, min(e, end) - start) for s, e in ranges if s < end and e > start]
+
             return Block(self.kind, self.text[start:end], lines, cols, self.origin_lines[start] + 1, last,
-                         self.level, self.in_list, strong)
+                         self.level, self.in_list, clip(self.strong), clip(self.page_links))
 
         return piece(0, at), piece(at, len(self.text))
 

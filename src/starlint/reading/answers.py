@@ -177,6 +177,31 @@ def _drop_navigation(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _is_index(blocks: list[Block]) -> bool:
+    """A table of contents: a third or more of the section's lines link into the page
+    ("[Ownership](#ownership)", "1. [Dive deep](#dive-deep): Questions: ..."), and what is
+    not link text tells no story of its own."""
+    lines = linked = 0
+    rest: list[str] = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "html"):
+            continue
+        start = 0
+        for line in block.text.split("\n"):
+            end = start + len(line)
+            if line.strip():
+                lines += 1
+                links = [(s, e) for s, e in block.page_links if s < end and e > start]
+                linked += bool(links)
+                kept, at = [], start
+                for s, e in links:
+                    kept.append(block.text[at:max(at, s)])
+                    at = max(at, e)
+                rest.append(" ".join(kept) + block.text[at:end])
+            start = end + 1
+    return linked >= 3 and linked * 3 >= lines and not evidence(rest).is_story
+
+
 def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     """Walk the blocks, opening a part at each label; return the parts and STAR labels seen."""
     parts: dict[str, Part] = {}
@@ -237,6 +262,10 @@ def _is_template(parts: dict[str, Part]) -> bool:
 def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) -> Answer | None:
     prose = [b for b in section.blocks if b.kind in ("paragraph", "html", "heading")]
     if not prose:
+        return None
+    if _is_index(section.blocks):
+        line = (section.heading or section.blocks[0]).line
+        source.quiet_notices.append(f"{source.path}:{line}: a table of contents (links into the page), not linted")
         return None
     parts, star_labels = _assign_parts(section.blocks)
     words = _word_count(section.blocks)

@@ -73,6 +73,7 @@ class _Builder:
     lines: array = field(default_factory=lambda: array("i"))
     cols: array = field(default_factory=lambda: array("i"))
     strong: list[tuple[int, int]] = field(default_factory=list)
+    page_links: list[tuple[int, int]] = field(default_factory=list)
     size: int = 0
 
     def add(self, content: str, line: int, col: int, verbatim: bool) -> None:
@@ -108,7 +109,7 @@ class _Builder:
         return Block(
             kind=self.kind, text="".join(self.parts), origin_lines=self.lines, origin_cols=self.cols,
             line=self.first_line + 1, end_line=max(self.first_line, self.last_line) + 1,
-            level=self.level, in_list=self.in_list, strong=self.strong,
+            level=self.level, in_list=self.in_list, strong=self.strong, page_links=self.page_links,
         )
 
 
@@ -276,6 +277,8 @@ def parse_blocks(text: str) -> list[Block]:
                     # "[↩️](#index)" back-links carry no words: drop them from the plain text
                     if href.startswith("#") and not any(ch.isalnum() for ch in builder.text_since(begin)):
                         builder.truncate(begin)
+                    elif href.startswith("#"):
+                        builder.page_links.append((begin, builder.size))
                 continue
             close()
             if name == "List":

@@ -68,6 +68,9 @@ _IMPERATIVE = re.compile(
     r"acknowledge|explain|expect|emphasize|demonstrate|illustrate|mention|pause|breathe|smile)\b",
     re.IGNORECASE,
 )
+#: a prompt written without its question mark: "What needed to be accomplished", "How you
+#: measured it" (without an I or we: "What I did was ..." tells)
+_PROMPT = re.compile(r"^(?:what|why|how)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_+|-+)?\s*$", re.IGNORECASE)
 
 
@@ -153,10 +156,10 @@ def evidence(lines: list[str]) -> StoryEvidence:
             first = _LEAD_IN.sub("", sentence.lstrip("-*+>#0123456789.)( \t_"))
             mine = bool(_FIRST_PERSON.search(sentence))
             first_person += mine
-            if sentence.endswith("?"):
+            if sentence.endswith("?") or (not mine and _PROMPT.match(first)):
                 questions += 1
-            elif _NARRATED.search(sentence) or _IMPLIED_STEP.match(first):
-                narrated += 1
+            elif _NARRATED.search(sentence) or (_IMPLIED_STEP.match(first) and (mine or not _SECOND_PERSON.search(sentence))):
+                narrated += 1  # "Measured outcomes and what you took away" speaks to the reader
             elif _HABITUAL.search(sentence):
                 habitual += 1
             elif not mine and (_IMPERATIVE.match(first) or _SECOND_PERSON.search(sentence)):
