@@ -34,6 +34,10 @@ LEARNED = [
     "Since that day I read the consumer lag graph before every deploy.",
     # the fix made part of the process, so the slip cannot repeat
     "I scripted the cleanup of old snapshots and added it to the release pipeline.",
+    # written as drafts are: a lesson without its article, a talk given to the team
+    "I have learnt lot of things about working with the finance team.",
+    "I also gave a short presentation about the importance of batch limits to the team.",
+    "I documented the root cause and the fix on the team wiki.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -45,6 +49,8 @@ NOT_LEARNED = [
     "It was important to finish before the audit.",
     "The export is always run at midnight.",
     "I added the new report to the dashboard.",
+    # an argument made, not knowledge written down for others
+    "I documented my concerns about the batch size in an email to my manager.",
 ]
 
 
