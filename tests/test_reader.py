@@ -23,6 +23,8 @@ def _bold(upper: bool) -> str:
 FORMS = {
     "bold_upper": ("# Q\n\n" + _bold(True), [3, 5, 7, 9]),
     "bold_title": ("# Q\n\n" + _bold(False), [3, 5, 7, 9]),
+    # a draft's bold label closed with a full stop: "**Action**. I traced ..."
+    "bold_full_stop": ("# Q\n\n" + "\n\n".join(f"**{n.capitalize()}**. {t}" for n, t in STORY.items()), [3, 5, 7, 9]),
     "bold_alone": ("# Q\n\n" + "\n\n".join(f"**{n.capitalize()}**\n{t}" for n, t in STORY.items()), [3, 6, 9, 12]),
     "headings": ("# Q\n\n" + "\n\n".join(f"## {n.capitalize()}\n\n{t}" for n, t in STORY.items()), [3, 7, 11, 15]),
     "plain_lines": ("\n\n".join(f"{n.capitalize()}: {t}" for n, t in STORY.items()), [1, 3, 5, 7]),
@@ -264,3 +266,12 @@ def test_a_task_read_inside_the_situation_gets_one_finding_per_place():
     found = [(d.rule, d.line, d.column) for d in lint(text).diagnostics]
     assert len(found) == len(set(found))
     assert any(rule == "generic-answer" for rule, _, _ in found)
+
+
+def test_a_plain_word_and_a_full_stop_is_prose_not_a_label():
+    """Only bold makes "Action." a label: "Result. We ..." at a line's start is a sentence."""
+    text = ("## The export\n\nSituation: Our export failed nightly.\n\nTask: I had to fix it.\n\n"
+            "Action: I split it into batches.\n\nResult. We never saw the failure again, 0 in 3 months.\n")
+    parts = lint(text).answers[0].parts
+    assert parts["action"].text.startswith("I split it into batches.\nResult. We never")
+    assert "result" not in parts or parts["result"].inferred

@@ -79,7 +79,7 @@ LETTER_LABELS: dict[str, tuple[str, ...]] = {
 _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=True))
 # A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)".
 _LINE_LABEL = re.compile(
-    rf"(?P<label>\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
@@ -178,6 +178,8 @@ def block_labels(block: Block) -> list[LabelHit]:
         is_letter = word in LETTER_LABELS
         if is_letter and not (sep == ":" or bracketed):
             continue
+        if sep == "." and not _is_bold_at(block, match.start(), match.end() - 1):
+            continue  # "**Action**. The first step ...": a bold label; "Action. We ..." is prose
         if sep == "" and not (bracketed or _is_bold_at(block, match.start(), match.end())):
             # "Situation" alone on a line counts when bold or a whole paragraph
             if text[match.end() : match.end() + 1] not in ("", "\n") or len(text.strip()) != len(label):
