@@ -49,8 +49,6 @@ NOT_LEARNED = [
     "It was important to finish before the audit.",
     "The export is always run at midnight.",
     "I added the new report to the dashboard.",
-    # an argument made, not knowledge written down for others
-    "I documented my concerns about the batch size in an email to my manager.",
 ]
 
 
