@@ -48,8 +48,10 @@ class Existence(Kind):
             block = next(b for b in answer.blocks if b.doc is span.doc)
             if self.min_share:
                 sentences += sum(1 for s in span.sents if any(not t.is_space and not t.is_punct for t in s))
-            cancelled = self.exceptions.matches(span) if self.exceptions else []
-            for start, end in self.matcher.matches(span):
+            found = self.matcher.matches(span)
+            # the exceptions are read only where there is something to cancel
+            cancelled = self.exceptions.matches(span) if found and self.exceptions else []
+            for start, end in found:
                 if any(s < end and start < e for s, e in cancelled):
                     continue
                 if self.unless == "quantity" or self.min_share:
