@@ -40,7 +40,11 @@ def words_before(doc: "Doc") -> list[int]:
     """words_before[i]: tokens before token i that are neither punctuation nor space."""
     prefix = doc.user_data.get(_WORDS)
     if prefix is None:
-        prefix = doc.user_data[_WORDS] = [0, *accumulate(not (t.is_punct or t.is_space) for t in doc)]
+        # read as one array, not token by token (a Token object each: 5% of a run)
+        from spacy.attrs import IS_PUNCT, IS_SPACE
+
+        flags = doc.to_array([IS_PUNCT, IS_SPACE]).reshape(-1, 2)
+        prefix = doc.user_data[_WORDS] = [0, *accumulate(int(p | s) ^ 1 for p, s in flags.tolist())]
     return prefix
 
 

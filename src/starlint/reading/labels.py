@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Block
 from ..suggest import edit_distance
@@ -206,13 +207,20 @@ def _misspelled_label(text: str, pos: int) -> LabelHit | None:
     match = _TYPO_LABEL.match(text, pos)
     if match is None:
         return None
-    typed = match.group("word").lower()
+    part = _slip_of(match.group("word").lower())
+    if part is None:
+        return None
+    return LabelHit((part,), match.start(), match.end(), _content_start(text, match.end()))
+
+
+@lru_cache(maxsize=4096)
+def _slip_of(typed: str) -> str | None:
+    """The part a word one slip from a label word names. Cached: the words before a colon
+    repeat across a prep repo ("Q1:", "Tips:", "Note:"), and the distance was 8% of a run."""
     if typed in _NEAR_LABEL_WORDS:
         return None
-    for word in _TYPO_TARGETS:
-        if edit_distance(typed, word) == 1:
-            return LabelHit((LABEL_WORDS[word],), match.start(), match.end(), _content_start(text, match.end()))
-    return None
+    return next((LABEL_WORDS[word] for word in _TYPO_TARGETS
+                 if abs(len(typed) - len(word)) <= 1 and edit_distance(typed, word) == 1), None)
 
 
 def _content_start(text: str, at: int) -> int:
