@@ -21,7 +21,7 @@ from starlint.report import html as html_report
 from starlint.report.shares import BANK_ANSWERS, BANK_SHARES, measure_bank
 from starlint.ruleset import builtin_rules
 
-from .conftest import BANK, FIXTURES, cli_json, run_cli
+from .conftest import BANK, FIXTURES, cli_json, lint_file, run_cli
 from .test_score import BANK_SCORES
 
 HOSTILE = FIXTURES / "report" / "hostile.md"
@@ -410,3 +410,19 @@ def test_answer_with_a_missing_part_and_findings_outside_answers(tmp_path):
     outside = "".join(text_of(e) for e in elements(tree, "ol"))
     for d in run.diagnostics:  # each finding is marked in its answer, or listed for its file
         assert d.rule in marks or d.rule in outside
+
+
+def test_streamed_json_items_are_written_as_json_dumps_writes_them():
+    """The report's own encoder (the json module's C encoder is off once `indent` is given)
+    writes every item of a real run, and the odd values, byte for byte as `json.dumps`."""
+    import json
+
+    from starlint.report.stream import indented
+
+    run = lint_file(BANK)
+    items = [d.as_dict() for d in run.diagnostics] + [s.as_dict() for s in run.summaries]
+    items.append({"a": [1, 2.5, None, True, False, {"x": [], "y": {}}], "é\u2028": "\"q\"\n\t", "n": float("nan"),
+                  "t": (1, "2"), "k": {1: "int key"}})
+    for item in items:
+        for depth in (0, 2):
+            assert indented(item, depth) == json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
