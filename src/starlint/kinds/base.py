@@ -293,7 +293,8 @@ class SpanMatcher:
             found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
         # a soft line break is a space to the reader: "I\nlearned to" is "I learned to"
         # (same length, so offsets hold)
-        text = raw.translate(_LINE_BREAKS_AS_SPACES) if self.regexes and ("\n" in raw or "\t" in raw or "\r" in raw) else raw
+        broken = "\n" in raw or "\t" in raw or "\r" in raw
+        text = raw.translate(_LINE_BREAKS_AS_SPACES) if self.regexes and broken else raw
         for regex in self.regexes:
             for m in regex.finditer(text):
                 if m.end() > m.start():

@@ -158,8 +158,10 @@ def evidence(lines: list[str]) -> StoryEvidence:
             first_person += mine
             if sentence.endswith("?") or (not mine and _PROMPT.match(first)):
                 questions += 1
-            elif _NARRATED.search(sentence) or (_IMPLIED_STEP.match(first) and (mine or not _SECOND_PERSON.search(sentence))):
-                narrated += 1  # "Measured outcomes and what you took away" speaks to the reader
+            elif _NARRATED.search(sentence) or (
+                    # "Measured outcomes and what you took away" is no step: it speaks to the reader
+                    _IMPLIED_STEP.match(first) and (mine or not _SECOND_PERSON.search(sentence))):
+                narrated += 1
             elif _HABITUAL.search(sentence):
                 habitual += 1
             elif not mine and (_IMPERATIVE.match(first) or _SECOND_PERSON.search(sentence)):
