@@ -64,3 +64,15 @@ def test_a_phrase_across_a_soft_line_break_is_still_the_phrase():
     hits = [d for d in lint(text).diagnostics if d.rule == "vague-claim"]
     assert [(d.line, d.column) for d in hits] == [(5, 74)]
     assert "'much better'" in hits[0].message
+
+
+@pytest.mark.parametrize("sentence,flagged", [
+    ("After a few weeks, the build times improved.", True),
+    ("Two months later, the queue was much faster.", True),
+    ("The build times improved by 40% after a few weeks.", False),
+    ("The queue got faster, from 50 to 12 minutes.", False),
+])
+def test_when_a_change_came_is_not_its_size(sentence, flagged):
+    """"After a few weeks" dates the claim; "by 40%" sizes it (issue 10: a claim on another
+    writer's answer was read as sized by the time it took)."""
+    assert bool(_claims(sentence)) is flagged

@@ -17,6 +17,9 @@ class Existence(Kind):
         "regex": "RE2 regular expression(s) to flag",
         "ignorecase": "match case-insensitively (default true)",
         "unless_sentence_has": "'quantity': stay silent when the match's sentence has a figure",
+        "dating_before": "with unless_sentence_has: words right before a figure ('after') that make it the "
+                         "time of the event, not a size: 'After a few weeks, quality improved' is still unsized",
+        "dating_after": "the same, right after the figure ('later', 'ago')",
         "exceptions": "phrases, patterns or regexes (a mapping like the rule's own) whose matches cancel "
                       "the rule's matches they overlap ('thought I would' is a reported thought)",
         "min_share": "fire only when at least this share of the scope's sentences has a match "
@@ -30,6 +33,8 @@ class Existence(Kind):
         if not self.matcher:
             raise ValueError("kind existence needs phrases, lemmas, patterns or regex")
         self.unless = p.get("unless_sentence_has")
+        self.dating_before = {str(w).lower() for w in p.get("dating_before") or []}
+        self.dating_after = {str(w).lower() for w in p.get("dating_after") or []}
         if self.unless not in (None, "quantity"):
             raise ValueError("unless_sentence_has takes 'quantity'")
         exceptions = p.get("exceptions") or {}
@@ -39,6 +44,13 @@ class Existence(Kind):
         self.min_share = float(p.get("min_share", 0.0))
         if not 0.0 <= self.min_share <= 1.0:
             raise ValueError("min_share must be between 0 and 1")
+
+    def _dates(self, quantity) -> bool:
+        """The figure says when ("after a few weeks", "two months later"), not how much."""
+        doc = quantity.doc
+        before = doc[quantity.start - 1].lower_ if quantity.start > 0 else ""
+        after = doc[quantity.end].lower_ if quantity.end < len(doc) else ""
+        return before in self.dating_before or after in self.dating_after
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         findings: list[Finding] = []
@@ -58,7 +70,7 @@ class Existence(Kind):
                     at = span.doc.char_span(start, end, alignment_mode="expand")
                     if at is None:
                         continue
-                    if self.unless == "quantity" and at.sent._.quantities:
+                    if self.unless == "quantity" and any(not self._dates(q) for q in at.sent._.quantities):
                         continue
                     sentences_matched.add((id(span.doc), at.sent.start))
                 findings.append(Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part))
