@@ -275,3 +275,18 @@ def test_a_plain_word_and_a_full_stop_is_prose_not_a_label():
     parts = lint(text).answers[0].parts
     assert parts["action"].text.startswith("I split it into batches.\nResult. We never")
     assert "result" not in parts or parts["result"].inferred
+
+
+def test_labels_inside_an_answer_written_as_a_quote():
+    """'"**Situation**: We ...' opens with the quote mark of an answer written as what the
+    candidate will say; the label after it is still a label (issue 10: read as no label, the
+    Situation was reported missing, an error, on four answers of another writer's file)."""
+    text = ('### A time you disagreed\n"**Situation**: My peer wanted SOAP for the new API.\n'
+            "**Investigation**: I profiled both payloads on our mobile client.\n"
+            '**Action**: I built a prototype of each and showed him the numbers.\n'
+            '**Result**: He agreed; the JSON payload was 40% smaller."\n')
+    run = lint(text)
+    parts = run.answers[0].parts
+    assert parts["situation"].line == 2 and not parts["situation"].inferred
+    assert parts["action"].text.startswith("I profiled both payloads")  # the investigation is a step
+    assert [d.part for d in run.diagnostics if d.rule == "missing-part"] == ["task"]

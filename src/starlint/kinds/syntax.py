@@ -72,13 +72,14 @@ class Actor(_SyntaxKind):
         words = _WORDS.findall(text[min(starts) : until])
         return any(w.lower() in self.proposals for w in words)
 
-    def _within_proposal(self, text: str, start: int) -> bool:
+    def _within_proposal(self, text: str, start: int, first_person) -> bool:
         """The "we" opens what the speaker proposed ("I suggested we present both designs",
-        "I proposed that we ..."): the proposal is the deed, and it is theirs."""
+        "I proposed that we ...", "I agreed on X but proposed we ..."): the proposal is the
+        deed, and it is theirs."""
         words = _WORDS.findall(text[max(0, start - 60) : start])
         if words and words[-1].lower() == "that":
             words.pop()
-        return len(words) >= 2 and words[-1].lower() in self.proposals and "I" in words[-3:-1]
+        return bool(words) and words[-1].lower() in self.proposals and any(s.start < start for s in first_person)
 
     def _joint(self, text: str, until: int) -> bool:
         return any(r.search(text[:until]) for r in self.joint)
@@ -104,7 +105,7 @@ class Actor(_SyntaxKind):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
                         # "after we finish the project, this number ...": a when, not a deed done
                         continue
-                    if self._within_proposal(text, subject.start):
+                    if self._within_proposal(text, subject.start, who.first_person):
                         continue
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):

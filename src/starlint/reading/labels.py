@@ -37,6 +37,10 @@ LABEL_WORDS: dict[str, str] = {
     "approach": "action",
     "what i did": "action",
     "actions taken": "action",
+    # what the speaker did to find the cause, labelled apart from the fix ("**Investigation**:
+    # I profiled ...", the bank's "**Diagnosis:** Analyzed 2 weeks of logs")
+    "investigation": "action",
+    "diagnosis": "action",
     "result": "result",
     "results": "result",
     "outcome": "result",
@@ -114,6 +118,10 @@ def _part_for(label: str) -> tuple[str, ...] | None:
     return (part,) if part else None
 
 
+#: what may stand before a label at a line's start: spaces, and an opening quote mark
+_BEFORE_LABEL = frozenset(" \t\"\u201c\u201e'\u2018")
+
+
 def _decorative(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk", "Mn", "Me", "Cf", "Co", "Zs") or ch == "\ufffd"
 
@@ -162,8 +170,9 @@ def block_labels(block: Block) -> list[LabelHit]:
     hits: list[LabelHit] = []
     for line_start in _line_starts(text):
         pos = line_start
-        while pos < len(text) and (text[pos] in " \t" or _decorative(text[pos])):
-            pos += 1  # "📌 Situation:": an emoji before a label is decoration
+        while pos < len(text) and (text[pos] in _BEFORE_LABEL or _decorative(text[pos])):
+            pos += 1  # "📌 Situation:": an emoji before a label is decoration; so is the quote
+            # mark of an answer written as what the candidate will say ('"**Situation**: We ...')
         match = _LINE_LABEL.match(text, pos)
         if match is None:
             typo = _misspelled_label(text, pos)
