@@ -38,9 +38,8 @@ LABEL_WORDS: dict[str, str] = {
     "what i did": "action",
     "actions taken": "action",
     # what the speaker did to find the cause, labelled apart from the fix ("**Investigation**:
-    # I profiled ...", the bank's "**Diagnosis:** Analyzed 2 weeks of logs")
+    # I profiled ..."). Not "Diagnosis": the bank titles a step of its Action list with it
     "investigation": "action",
-    "diagnosis": "action",
     "result": "result",
     "results": "result",
     "outcome": "result",
