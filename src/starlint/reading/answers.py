@@ -181,6 +181,8 @@ def _is_index(blocks: list[Block]) -> bool:
     """A table of contents: a third or more of the section's lines link into the page
     ("[Ownership](#ownership)", "1. [Dive deep](#dive-deep): Questions: ..."), and what is
     not link text tells no story of its own."""
+    if not any(block.page_links for block in blocks):
+        return False  # most sections: no link into the page at all
     lines = linked = 0
     rest: list[str] = []
     for block in blocks:

@@ -49,14 +49,9 @@ class Tally:
 
 
 _string = json.encoder.encode_basestring  # the C encoder's, as `json.dumps` uses with ensure_ascii=False
-_PADS = ["\n" + "  " * n for n in range(16)]
 
 
-def _pad(depth: int) -> str:
-    return _PADS[depth] if depth < len(_PADS) else "\n" + "  " * depth
-
-
-def _encode(value: Any, depth: int) -> str:
+def indented(value: Any, depth: int) -> str:
     """What `json.dumps(value, ensure_ascii=False, indent=2)` writes, `depth` levels down.
     With `indent`, the json module leaves its C encoder for a pure-Python one, which was the
     largest cost of a batch's main process; the shapes a report holds (dicts with string
@@ -71,23 +66,16 @@ def _encode(value: Any, depth: int) -> str:
         return "false"
     if type(value) is int:
         return int.__repr__(value)
+    pad, inner = "\n" + "  " * depth, "\n" + "  " * (depth + 1)
     if type(value) is dict and all(type(k) is str for k in value):
         if not value:
             return "{}"
-        pad = _pad(depth + 1)
-        return ("{" + ",".join(pad + _string(k) + ": " + _encode(v, depth + 1) for k, v in value.items())
-                + _pad(depth) + "}")
+        return "{" + ",".join(inner + _string(k) + ": " + indented(v, depth + 1) for k, v in value.items()) + pad + "}"
     if type(value) in (list, tuple):
         if not value:
             return "[]"
-        pad = _pad(depth + 1)
-        return "[" + ",".join(pad + _encode(v, depth + 1) for v in value) + _pad(depth) + "]"
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", _pad(depth))
-
-
-def indented(item: Any, depth: int) -> str:
-    """`item` as `json.dumps(..., indent=2)` writes it `depth` levels down."""
-    return _encode(item, depth)
+        return "[" + ",".join(inner + indented(v, depth + 1) for v in value) + pad + "]"
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)
 
 
 class JsonList:
