@@ -14,7 +14,7 @@ from ..model import PART_NAMES, Answer, Part, Segment
 from ..nlp.quantities import quantity_spans
 from ..nlp.tokens import span_text, span_words
 from ..reading.story import IRREGULAR_PAST
-from .syntax import actors_by_pattern
+from .syntax import actors_by_pattern, tells_event
 
 #: roles that carry a responsibility: "as the team lead", "I was the TA"
 _ROLES = ("lead|leader|owner|manager|engineer|developer|intern|ta|teaching assistant|architect|captain|coordinator|"
@@ -247,6 +247,9 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         state = back[i][state]
     # a story told in the past ends in its outcome; a list of habits or opinions does not
     narrates = any(_PAST.search(text) for _, _, _, text, _ in sentences)
+    # habits and hypotheticals with no event in them ("When a deadline is at risk, I flag it
+    # early") have no setting and no outcome, whatever their words: nothing happened
+    event = any(tells_event(t) for _, _, _, t, _ in sentences + preface)
     parts: dict[str, Part] = {}
     for index, ((block, start, end, text, q), k) in enumerate(zip(sentences, labels)):
         name = PART_NAMES[k]
@@ -259,7 +262,7 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
                          # the line a story opens with, before its first step, names the problem
                          # ("API timeout", then the checks made): that is the setting
                          or (k == 0 and index == 0 and narrates and len(labels) > 2 and labels[1] > 0
-                             and not _HABIT.search(text)))
+                             and not _HABIT.search(text))) and (event or k in (1, 2))
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end

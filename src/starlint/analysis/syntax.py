@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..nlp.pipeline import trained_pipeline
-from ..reading.story import IRREGULAR_PAST
+from ..reading.story import _IMPLIED_STEP, EVENT, IRREGULAR_PAST
 
 #: (start, end) character offsets relative to the sentence text
 CharRange = tuple[int, int]
@@ -97,7 +97,8 @@ def _parse(text: str):
     return _parsed.pop(text, None) or _without_tensor(nlp(text))
 
 
-_SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
+#: a list item's own label: "Fix: Changed the join", "Tech: Got to know the code base"
+SUB_LABEL = re.compile(r"^[A-Z][\w /&-]{0,30}:\s+")
 
 
 def parse_many(texts: list[str]) -> None:
@@ -144,7 +145,7 @@ _STEP_FORMS = _step_forms()
 def _implied_first_person(text: str) -> bool:
     """A subject-less step ("Reduced runtime ...", "Fix: Changed the join", "Check the slow
     query log"): the I is implied."""
-    text = _SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
+    text = SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
     if _GERUND_SUBJECT.match(text):
         return False  # "Finding someone to do docs is a tall order": a thing, not a step
     if _LEADING_VERB.match(text):
@@ -281,6 +282,25 @@ def actors_by_pattern(text: str) -> Actors:
     """Subjects and verbs from token patterns only: cheap enough for every sentence of an
     unlabelled answer, where the parts are not yet known."""
     return _actors_fallback(text)
+
+
+#: "had" is weighed with its subject: "we had a release", not "I haven't had that happen"
+_NOT_EVENT = {"had"}
+
+
+def tells_event(text: str) -> bool:
+    """Whether a sentence tells something that happened: a verb in the past, not negated nor
+    modal ("I rewrote", "our team had"), a step bullet told in the past ("Migrated the
+    jobs"; "Check the logs" may be advice), a dated clause ("there was one time")."""
+    if any(m.group(0).lower() not in _NOT_EVENT for m in EVENT.finditer(text)):
+        return True
+    who = _actors_fallback(text)
+    for subject in who.first_person + who.plural:
+        if subject.end == 0 and _IMPLIED_STEP.match(SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)):
+            return True
+        if not subject.negated and not subject.modal and tense(subject.verb) == "past":
+            return True
+    return False
 
 
 def _actors_fallback(text: str) -> Actors:

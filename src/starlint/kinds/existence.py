@@ -14,7 +14,8 @@ class Existence(Kind):
         "phrases": "words or phrases to flag (matched on tokens, case-insensitive by default)",
         "lemmas": "verbs (or phrases starting with one) matched in every form: 'improve' matches 'improving'",
         "patterns": "spaCy Matcher token patterns to flag",
-        "regex": "RE2 regular expression(s) to flag",
+        "regex": "RE2 regular expression(s) to flag; a group named `at` ((?P<at>...)) is what the finding "
+                 "points at, the rest of the match is context it needs",
         "ignorecase": "match case-insensitively (default true)",
         "unless_sentence_has": "'quantity': stay silent when the match's sentence has a figure",
         "dating_before": "with unless_sentence_has: words right before a figure ('after') that make it the "
@@ -52,7 +53,9 @@ class Existence(Kind):
         after = doc[quantity.end].lower_ if quantity.end < len(doc) else ""
         return before in self.dating_before or after in self.dating_after
 
-    def __call__(self, answer: Answer) -> Iterator[Finding]:
+    def matches(self, answer: Answer) -> tuple[list[Finding], int, int]:
+        """The findings before `min_share` is applied, the number of scope sentences with a
+        match, and the number of scope sentences."""
         findings: list[Finding] = []
         sentences_matched: set[tuple[int, int]] = set()
         sentences = 0
@@ -74,6 +77,10 @@ class Existence(Kind):
                         continue
                     sentences_matched.add((id(span.doc), at.sent.start))
                 findings.append(Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part))
-        if self.min_share and len(sentences_matched) < self.min_share * sentences:
+        return findings, len(sentences_matched), sentences
+
+    def __call__(self, answer: Answer) -> Iterator[Finding]:
+        findings, matched, sentences = self.matches(answer)
+        if self.min_share and matched < self.min_share * sentences:
             return
         yield from findings

@@ -79,12 +79,24 @@ _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_
 _NOT_AN_ANSWER_TITLE = re.compile(
     r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job)|do you|did you|are you|would you|"
     r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+\?)|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
-    r"introduc(e yourself|tion)|elevator pitch|weakness(es)?|strengths?( and weakness(es)?)?|salary|compensation|"
+    r"introduc(e yourself|tion)|elevator pitch|salary|compensation|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
-    r"interviewers?|i (can|could|should|would) ask)|tips?|advice|things to (keep in mind|remember|note|know)|"
+    r"interviewers?|i (can|could|should|would) ask))\b",
+    re.IGNORECASE,
+)
+#: Words that name a section of notes: "Tips", "Resources", "Weaknesses", "Template". A
+#: title that asks for one event keeps its story: "a time you worked with limited
+#: resources", "a time you gave advice", "a time a weakness cost you".
+_SECTION_WORD_TITLE = re.compile(
+    r"\b(weakness(es)?|strengths?( and weakness(es)?)?|tips?|advice|things to (keep in mind|remember|note|know)|"
     r"notes?|template|framework|checklist|resources|references?|glossary|definitions?|links|overview|agenda|"
     r"(table of )?contents|"
     r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
+    re.IGNORECASE,
+)
+_STORY_PROMPT = re.compile(
+    r"\b(an? (time|situation|moment|case|project|occasion) (when|where|in which|that|you|your)|time when|"
+    r"have you ever|when (did|have) you|give (me |us )?an? example|share an? (example|time|story|situation))\b",
     re.IGNORECASE,
 )
 #: Titles that ask for a story: "Tell me about a time ...", "Biggest mistake", "Conflict?".
@@ -104,7 +116,7 @@ def title_kind(title: str) -> str:
     Principle), "not-answer" when it names something else, "" when it says neither."""
     from .principles import find_principles
 
-    if _NOT_AN_ANSWER_TITLE.search(title):
+    if _NOT_AN_ANSWER_TITLE.search(title) or (_SECTION_WORD_TITLE.search(title) and not _STORY_PROMPT.search(title)):
         return "not-answer"
     if _QUESTION_TITLE.search(title) or find_principles(title):
         return "question"
@@ -167,6 +179,14 @@ def evidence(lines: list[str]) -> StoryEvidence:
             elif not mine and (_IMPERATIVE.match(first) or _SECOND_PERSON.search(sentence)):
                 advice += 1
     return StoryEvidence(words, sentences, narrated, habitual, questions, advice, first_person)
+
+
+#: words that date a sentence to one occasion, whoever its subject: "there was one time",
+#: "the schedule was tight", "two years ago", "I once broke the build" (not the "once" of a
+#: condition or a frequency: "once the plan is agreed", "once every two weeks")
+EVENT = re.compile(r"\b(was|were|had|did|ago|once(?!\s+(the|a|an|I|we|you|they|he|she|it|this|that|every|per|in|more|"
+                   r"again|or|[a-z]+ (days?|weeks?|months?|sprints?))\b)|one time|that time|back then|at the time|last (year|month|week|"
+                   r"quarter|summer|spring|fall|autumn|winter|time))\b", re.IGNORECASE)
 
 
 def is_placeholder(text: str) -> bool:
