@@ -24,6 +24,11 @@ CLAIMS = [
     "The spot instances helped us to reduce the wait.",
     "The new runners allowed the team to increase the number of merges.",
     "I was able to reduce the queue.",
+    # a comparative said of the outcome, with no size
+    "After the switch, the reviews got better.",
+    "It's much easier for the team to agree on a fix now.",
+    "This was a fairer way to split the on-call load.",
+    "Moving the suites saved the team a lot of time.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -40,6 +45,10 @@ NOT_CLAIMS = [
     "I designed a sharded layout on two pools to improve throughput.",
     # a change in the circumstances
     "As the test count increased, I split the suites across runners.",
+    # an option weighed, a lesson told in the present, an aim
+    "I pitched spot instances as a better fit than a bigger cluster.",
+    "A short demo is a better way to persuade than a long document.",
+    "I refactored the runner for better maintainability.",
 ]
 
 
@@ -55,6 +64,13 @@ def test_claims_without_a_figure_are_flagged(sentence):
 @pytest.mark.parametrize("sentence", NOT_CLAIMS)
 def test_aims_and_circumstances_are_not_claims(sentence):
     assert _claims(sentence) == []
+
+
+def test_a_result_that_opens_on_a_comparative_is_a_claim():
+    """"Result: Better p95 and calmer weeks" claims a gain and sizes none."""
+    vague = STORY.replace("The queue stayed under 40 minutes for 6 weeks.", "Better uptime and calmer on-call weeks.")
+    found = [(d.line, d.column) for d in lint(vague.format("")).diagnostics if d.rule == "vague-claim"]
+    assert found == [(7, 13)]
 
 
 def test_a_phrase_across_a_soft_line_break_is_still_the_phrase():

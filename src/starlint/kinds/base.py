@@ -214,6 +214,9 @@ def _wrapped_phrase_matcher(vocab, docs, attr: str):
     return matcher
 
 
+_POINTED = "(?P<at>"
+
+
 class SpanMatcher:
     """Phrases, token patterns and regexes, compiled once, matched inside spans."""
 
@@ -226,11 +229,16 @@ class SpanMatcher:
         self.patterns = patterns or []
         if not isinstance(self.patterns, list) or not all(isinstance(p, list) for p in self.patterns):
             raise ParamError("patterns", "patterns must be a list of spaCy token patterns (lists of dicts)")
-        regexes = regex if isinstance(regex, list) else ([regex] if regex else [])
-        self.regexes = [compile_regex(str(r), ignorecase) for r in regexes]  # each checked on its own
-        if len(self.regexes) > 1:
+        regexes = [str(r) for r in (regex if isinstance(regex, list) else ([regex] if regex else []))]
+        self.regexes = [compile_regex(r, ignorecase) for r in regexes]  # each checked on its own
+        # a group named `at` is what the finding points at: "(got|became) (?P<at>much better)"
+        # needs its verb to match, but the claim is the comparative
+        pointed = [r for r in regexes if _POINTED in r]
+        plain = [r for r in regexes if _POINTED not in r]
+        if len(plain) > 1:
             # one pass over the text instead of one per pattern (no-learning has two dozen)
-            self.regexes = [compile_regex("|".join(f"(?:{r})" for r in regexes), ignorecase)]
+            plain = ["|".join(f"(?:{r})" for r in plain)]
+        self.regexes = [compile_regex(r, ignorecase) for r in plain + pointed]
         self.ignorecase = ignorecase
         self._phrase_matcher = None
         self._wrapped_matcher = None
@@ -296,9 +304,10 @@ class SpanMatcher:
         broken = "\n" in raw or "\t" in raw or "\r" in raw
         text = raw.translate(_LINE_BREAKS_AS_SPACES) if self.regexes and broken else raw
         for regex in self.regexes:
+            at = regex.groupindex.get("at", 0)
             for m in regex.finditer(text):
-                if m.end() > m.start():
-                    found.append((span.start_char + m.start(), span.start_char + m.end()))
+                if m.end(at) > m.start(at) >= 0:
+                    found.append((span.start_char + m.start(at), span.start_char + m.end(at)))
         found.sort()
         deduped: list[tuple[int, int]] = []
         for start, end in found:
