@@ -290,3 +290,19 @@ def test_labels_inside_an_answer_written_as_a_quote():
     assert parts["situation"].line == 2 and not parts["situation"].inferred
     assert parts["action"].text.startswith("I profiled both payloads")  # the investigation is a step
     assert [d.part for d in run.diagnostics if d.rule == "missing-part"] == ["task"]
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("Tips", "not-answer"),
+    ("Resources", "not-answer"),
+    ("What are your weaknesses?", "not-answer"),
+    ("Strengths and weaknesses", "not-answer"),
+    # a title that asks for one event keeps its story, whatever word of a notes section it holds
+    ("Tell me about a time you worked with limited resources", "question"),
+    ("Describe a time you gave advice a peer did not want", "question"),
+    ("Give an example of a weakness that cost you a deadline", "question"),
+])
+def test_a_story_prompt_outweighs_the_name_of_a_notes_section(title, kind):
+    from starlint.reading.story import title_kind
+
+    assert title_kind(title) == kind
