@@ -49,6 +49,11 @@ NOT_CLAIMS = [
     "I pitched spot instances as a better fit than a bigger cluster.",
     "A short demo is a better way to persuade than a long document.",
     "I refactored the runner for better maintainability.",
+    # an aim, a topic, a lesson told as a general truth
+    "I pointed him to a course for improving his test design.",
+    "I became the person the team asks for build pipeline improvements.",
+    "Pairing on the first fix results in lasting improvements in a junior's debugging.",
+    "Honest feedback helps struggling teammates improve.",
 ]
 
 
