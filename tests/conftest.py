@@ -50,11 +50,11 @@ def blank_pipeline(monkeypatch):
 
     monkeypatch.setenv(pipeline.PIPELINE_ENV, "blank")
     pipeline.trained_pipeline.cache_clear()
-    syntax._parse.cache_clear()
+    syntax.clear_parse_cache()
     yield
     monkeypatch.delenv(pipeline.PIPELINE_ENV)
     pipeline.trained_pipeline.cache_clear()
-    syntax._parse.cache_clear()
+    syntax.clear_parse_cache()
 
 
 def data_file_error(tmp_path, name: str, text: str, loader) -> str:

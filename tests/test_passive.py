@@ -36,7 +36,7 @@ EXPECTED = [(9, "was deployed"), (9, "was removed")]
 def test_trained_path(monkeypatch):
     monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
     pipeline.trained_pipeline.cache_clear()
-    syntax._parse.cache_clear()
+    syntax.clear_parse_cache()
     assert _passives() == EXPECTED
 
 

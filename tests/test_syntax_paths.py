@@ -42,7 +42,7 @@ def _check_examples():
 def test_trained_pipeline_path(monkeypatch):
     monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
     pipeline.trained_pipeline.cache_clear()
-    syntax._parse.cache_clear()
+    syntax.clear_parse_cache()
     assert pipeline.trained_pipeline() is not None
     _check_examples()
 
@@ -104,12 +104,37 @@ def test_cached_parses_keep_no_batch_tensor(monkeypatch):
     """A cached parse must not keep tok2vec's output: it is a view of its whole batch."""
     monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
     pipeline.trained_pipeline.cache_clear()
-    syntax._parse.cache_clear()
+    syntax.clear_parse_cache()
     texts = ["We rebuilt the nightly export.", "I rolled it back and we were told to wait."]
     syntax.parse_many(texts)
     for text in [*texts, "We shipped it on Friday."]:
         doc = syntax._parse(text)
         assert doc.tensor.size == 0 and [t.dep_ for t in doc if t.dep_ == "nsubj"]
+
+
+@pytest.mark.skipif(not trained_installed, reason="trained pipeline not installed")
+def test_a_sentence_parsed_once_is_not_parsed_again(monkeypatch):
+    """An editor re-lints the same document on every change: its sentences' parses are kept,
+    not redone by the next batch (nor left waiting in a second store)."""
+    monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
+    pipeline.trained_pipeline.cache_clear()
+    syntax.clear_parse_cache()
+    nlp = pipeline.trained_pipeline()
+    piped: list[str] = []
+
+    class Counting:
+        def pipe(self, texts, batch_size=128):
+            texts = list(texts)
+            piped.extend(texts)
+            return nlp.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(syntax, "trained_pipeline", lambda: Counting())
+    texts = ["We rebuilt the nightly export.", "We were told to wait."]
+    syntax.parse_many(texts)
+    first = [syntax._parse(t) for t in texts]
+    syntax.parse_many(texts + ["We shipped it on Friday."])
+    assert piped == texts + ["We shipped it on Friday."]
+    assert [syntax._parse(t) for t in texts] == first
 
 
 _WHEN_STORY = ("**Situation:** Our finance dashboard showed last month's numbers until noon.\n\n"

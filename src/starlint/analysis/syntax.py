@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from collections import OrderedDict
 
 from ..nlp.pipeline import trained_pipeline
 from ..reading.story import _IMPLIED_STEP, EVENT, IRREGULAR_PAST
@@ -89,12 +89,35 @@ def _without_tensor(doc):
     return doc
 
 
-@lru_cache(maxsize=4096)
+#: parses by sentence text, most recently used last: the same sentence comes back on every
+#: re-lint of an editor's document and in every copy of a story, and is parsed once
+_DOCS: "OrderedDict[str, object]" = OrderedDict()
+PARSE_CACHE_SIZE = 4096
+
+
+def _remember(text: str, doc) -> None:
+    _DOCS[text] = doc
+    _DOCS.move_to_end(text)
+    while len(_DOCS) > PARSE_CACHE_SIZE:
+        _DOCS.popitem(last=False)
+
+
+def clear_parse_cache() -> None:
+    """Forget every parse (tests switch pipelines)."""
+    _DOCS.clear()
+
+
 def _parse(text: str):
+    doc = _DOCS.get(text)
+    if doc is not None:
+        _DOCS.move_to_end(text)
+        return doc
     nlp = trained_pipeline()
     if nlp is None or len(text) > MAX_PARSE_CHARS:
         return None
-    return _parsed.pop(text, None) or _without_tensor(nlp(text))
+    doc = _without_tensor(nlp(text))
+    _remember(text, doc)
+    return doc
 
 
 #: a list item's own label: "Fix: Changed the join", "Tech: Got to know the code base"
@@ -105,20 +128,15 @@ def parse_many(texts: list[str]) -> None:
     """Parse many sentences in one `nlp.pipe` call, filling the cache the rules read from.
     Callers pass only the sentences their question needs the parser for (`plural_candidate`,
     `passive_candidate`): most sentences are neither, so a short answer often never loads
-    the trained pipeline at all."""
-    texts = [t for t in texts if t and t not in _parsed and len(t) <= MAX_PARSE_CHARS]
-    if not texts:
+    the trained pipeline at all. Sentences parsed before are not parsed again."""
+    todo = [t for t in dict.fromkeys(texts) if t and t not in _DOCS and len(t) <= MAX_PARSE_CHARS]
+    if not todo:
         return
     nlp = trained_pipeline()
     if nlp is None:
         return
-    todo = list(dict.fromkeys(texts))
     for text, doc in zip(todo, nlp.pipe(todo, batch_size=128)):
-        _parsed[text] = _without_tensor(doc)
-
-
-#: docs parsed in a batch, waiting to be read (once) through `_parse`
-_parsed: dict[str, object] = {}
+        _remember(text, _without_tensor(doc))
 
 
 #: Verbs a candidate's note-style steps open with, in any form ("Check the slow query log",
