@@ -22,6 +22,8 @@ FIGURES = {
     "3 of 5 testers found checkout.": ["3", "5"],
     "The page became a couple of seconds faster.": ["a couple of seconds"],
     "It ran for 3 years in production without a restart.": ["3 years"],
+    "We finished the migration in one day.": ["one day"],
+    "It went live one day early.": ["one day"],
     "The site stayed up for the entire quarter.": ["for the entire quarter"],
 }
 NOT_FIGURES = [
@@ -35,6 +37,9 @@ NOT_FIGURES = [
     "I shipped a 64-bit build.",
     "The export has run every night since.",
     "2 engineers joined the effort.",
+    # "one day" of an untold time, not a duration
+    "Keep proposing ideas. One day one of them might land.",
+    "One day, my manager asked me to own the release.",
 ]
 
 
@@ -60,6 +65,7 @@ STORY = (
     ("It was case 1 of the new process; the client signed off.", True),
     ("We shipped it in one more day than planned.", False),
     ("The client renewed for 2 years.", False),
+    ("The idea was turned down. One day it may be worth another look.", True),
 ])
 def test_unquantified_result_reads_figures_not_numerals(result, fires):
     assert any(d.rule == "unquantified-result" for d in lint(STORY.format(result)).diagnostics) is fires

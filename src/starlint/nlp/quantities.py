@@ -115,9 +115,17 @@ def _digit_is_figure(match: re.Match, text: str) -> bool:
     return True
 
 
+#: "One day, my manager asked ...", "one day it might be worth it": a time left unsaid, not
+#: a duration ("in one day", "one day early" are durations)
+_SOMEDAY_AFTER = re.compile(r"^\s*day\b\s*(?:,|(?:I|we|he|she|they|it|you|my|our|the|a|this|that|there|one|someone|everyone|all|each)\b)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:,(]|\b(?:and|but|then|so|that|maybe|until|hopefully|perhaps))\s*$", re.IGNORECASE)
+
+
 def _word_is_figure(match: re.Match, text: str) -> bool:
     after = text[match.end() : match.end() + 40]
     before = text[max(0, match.start() - 20) : match.start()]
+    if match.group("num").lower() == "one" and _SOMEDAY_AFTER.match(after) and _CLAUSE_START.search(before):
+        return False
     if _VAGUE_AFTER.match(after) or _VAGUE_BEFORE.search(before) or _FOLLOWED_BY_PEOPLE.match(after):
         return False
     if match.group("num").lower() in ("half", "a half", "a third", "a quarter") and re.search(r"\b(by|cut|in)\s*$", before, re.I):
