@@ -68,3 +68,23 @@ def test_the_aftermath_opens_the_result():
     result = run.answers[0].parts.get("result")
     assert result is not None and result.text.startswith("Ten months later, we released")
     assert not [d for d in run.diagnostics if d.rule == "we-instead-of-i"]
+
+
+@pytest.mark.parametrize("sentence,event", [
+    ("I rewrote the nightly export.", True),
+    ("Our team had a release on Friday.", True),
+    ("Migrated the jobs to the new queue.", True),  # a step bullet told in the past
+    ("There was one time the build broke.", True),
+    ("I once broke the build.", True),
+    ("If I need to disagree, I prefer a one-on-one chat.", False),  # "need" is no past form
+    ("I take detailed notes after each meeting.", False),  # an adjective in "-ed"
+    ("Once the plan is agreed, I share it.", False),  # the "once" of a condition
+    ("I revisit the plan once every two weeks.", False),  # the "once" of a frequency
+    ("I honestly haven't had that happen yet.", False),  # nothing happened
+    ("I could have escalated sooner.", False),  # what the speaker was able to do
+    ("Check the slow query log first.", False),  # a step or advice, in no tense
+])
+def test_a_sentence_tells_an_event_with_a_past_verb_not_a_past_looking_word(sentence, event):
+    from starlint.analysis.syntax import tells_event
+
+    assert tells_event(sentence) is event

@@ -257,12 +257,17 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         # a part placed only by its position (a habit read as the setting, an opinion as
         # the outcome) is not there for missing-part: the story never tells it
         # the end of a story told in the past is its outcome, unless all it says is a lesson
-        part.evidence = (part.evidence or _cues(text, q)[k]
-                         or (k == 3 and narrates and not _LEARNING.search(text) and not _REFLECTION.search(text))
-                         # the line a story opens with, before its first step, names the problem
-                         # ("API timeout", then the checks made): that is the setting
-                         or (k == 0 and index == 0 and narrates and len(labels) > 2 and labels[1] > 0
-                             and not _HABIT.search(text))) and (event or k in (1, 2))
+        told = (_cues(text, q)[k]
+                or (k == 3 and narrates and not _LEARNING.search(text) and not _REFLECTION.search(text))
+                # the line a story opens with, before its first step, names the problem
+                # ("API timeout", then the checks made): that is the setting
+                or (k == 0 and index == 0 and narrates and len(labels) > 2 and labels[1] > 0
+                    and not _HABIT.search(text)))
+        if not event:
+            # nothing happened: no setting, no outcome, and "my approach is ..." is a habit,
+            # not a responsibility
+            told = told and (k == 2 or (k == 1 and not _HABIT.search(text)))
+        part.evidence = part.evidence or told
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end

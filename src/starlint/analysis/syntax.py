@@ -45,11 +45,16 @@ _PAST_FORMS = frozenset(IRREGULAR_PAST.split("|")) | {"did", "had", "was", "were
 _PRESENT_FORMS = frozenset({"am", "is", "are", "have", "has", "do", "does", "'m", "\u2019m"})
 
 
+#: bare verbs that end in "ed": "if I need to", "we proceed", "I embed it"
+_BARE_ED = frozenset({"need", "feed", "proceed", "succeed", "exceed", "speed", "bleed", "breed", "seed", "heed",
+                      "weed", "embed", "shed", "shred", "wed", "bed"})
+
+
 def tense(verb: str) -> str | None:
     """'past', 'present' or None (no verb, or a form that says neither: "set", "put")."""
     if not verb:
         return None
-    if verb in _PAST_FORMS or verb.endswith("ed"):
+    if verb in _PAST_FORMS or (verb.endswith("ed") and verb not in _BARE_ED):
         return "past"
     if verb in _PRESENT_FORMS or verb.endswith("s") or verb.isalpha():
         return "present" if verb not in ("set", "put", "cut", "let", "read", "hit", "quit", "split", "shut") else None
