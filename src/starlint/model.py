@@ -184,6 +184,9 @@ class Answer:
     front_matter: dict[str, Any] = field(default_factory=dict)
     #: the question line the answer replies to ("Q: ...", "**Question:** ..."), when it has one
     question: Block | None = None
+    #: (part name, span) of each text block, for rules that read the whole answer: made once
+    #: by the first such rule, after analysis has placed the parts
+    whole_spans: list[tuple[str | None, Any]] | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> "AnswerSummary":
         parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred, p.evidence)

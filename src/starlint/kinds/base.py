@@ -48,9 +48,10 @@ def scope_spans(answer: Answer, part_name: str | list[str]) -> Iterator[tuple[st
             yield from scope_spans(answer, name)
         return
     if part_name == "answer":
-        for block in answer.blocks:
-            if block.kind != "heading" and block.doc is not None:
-                yield part_of(answer, block, 0), block.doc[:]
+        if answer.whole_spans is None:
+            answer.whole_spans = [(part_of(answer, block, 0), block.doc[:]) for block in answer.blocks
+                                  if block.kind != "heading" and block.doc is not None]
+        yield from answer.whole_spans
         return
     part = answer.parts.get(part_name)
     if part is not None:
@@ -230,15 +231,16 @@ class SpanMatcher:
         if not isinstance(self.patterns, list) or not all(isinstance(p, list) for p in self.patterns):
             raise ParamError("patterns", "patterns must be a list of spaCy token patterns (lists of dicts)")
         regexes = [str(r) for r in (regex if isinstance(regex, list) else ([regex] if regex else []))]
-        self.regexes = [compile_regex(r, ignorecase) for r in regexes]  # each checked on its own
+        for r in regexes:
+            compile_regex(r, ignorecase)  # each checked on its own, for a clear error
         # a group named `at` is what the finding points at: "(got|became) (?P<at>much better)"
-        # needs its verb to match, but the claim is the comparative
-        pointed = [r for r in regexes if _POINTED in r]
-        plain = [r for r in regexes if _POINTED not in r]
-        if len(plain) > 1:
-            # one pass over the text instead of one per pattern (no-learning has two dozen)
-            plain = ["|".join(f"(?:{r})" for r in plain)]
-        self.regexes = [compile_regex(r, ignorecase) for r in plain + pointed]
+        # needs its verb to match, but the claim is the comparative; each regex's group gets
+        # its own name, so that all of them still run as one pass over the text (no-learning
+        # has two dozen)
+        regexes = [r.replace(_POINTED, f"(?P<at{i}>") for i, r in enumerate(regexes)]
+        self.regexes = [compile_regex("|".join(f"(?:{r})" for r in regexes), ignorecase)] if regexes else []
+        #: per regex, the numbers of its `at` groups
+        self._at_groups = [[n for name, n in r.groupindex.items() if name.startswith("at")] for r in self.regexes]
         self.ignorecase = ignorecase
         self._phrase_matcher = None
         self._wrapped_matcher = None
@@ -303,10 +305,10 @@ class SpanMatcher:
         # (same length, so offsets hold)
         broken = "\n" in raw or "\t" in raw or "\r" in raw
         text = raw.translate(_LINE_BREAKS_AS_SPACES) if self.regexes and broken else raw
-        for regex in self.regexes:
-            at = regex.groupindex.get("at", 0)
+        for regex, groups in zip(self.regexes, self._at_groups):
             for m in regex.finditer(text):
-                if m.end(at) > m.start(at) >= 0:
+                at = next((g for g in groups if m.start(g) >= 0), 0) if groups else 0
+                if m.end(at) > m.start(at):
                     found.append((span.start_char + m.start(at), span.start_char + m.end(at)))
         found.sort()
         deduped: list[tuple[int, int]] = []
