@@ -42,6 +42,8 @@ FORMS = {
         [4, 5, 6, 7],
     ),
     "inline_letters": (" ".join(f"({n[0].upper()}) {t}" for n, t in STORY.items()), [1, 1, 1, 1]),
+    # part names alone on their lines inside one paragraph, no colon: a draft typed as notes
+    "bare_lines": ("# Q\n\n" + "\n".join(f"{n.capitalize()}\n{t}" for n, t in STORY.items()), [3, 5, 7, 9]),
 }
 
 
@@ -54,6 +56,14 @@ def test_label_form_gives_four_parts_on_their_lines(form):
     assert [parts[n].line for n in STORY] == lines, form
     assert not any(p.inferred for p in parts.values())
     assert not [d for d in run.diagnostics if d.rule == "missing-part"], form
+
+
+def test_one_part_name_alone_on_a_line_of_prose_is_no_label():
+    """Only several part names on their own lines make a paragraph's lines labels."""
+    text = ("# Q\n\nOur nightly export kept failing and I had to fix it before the audit.\nResult\n"
+            "of a timeout nobody had raised, so I raised it and added an alert; no failures in 3 months.")
+    run = lint(text)
+    assert all(p.inferred for p in run.answers[0].parts.values())
 
 
 def test_merged_situation_task_label():

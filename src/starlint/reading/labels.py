@@ -167,6 +167,7 @@ def block_labels(block: Block) -> list[LabelHit]:
         return []
     text = block.text
     hits: list[LabelHit] = []
+    bare: list[LabelHit] = []  # "Situation" alone on a line inside a paragraph
     for line_start in _line_starts(text):
         pos = line_start
         while pos < len(text) and (text[pos] in _BEFORE_LABEL or _decorative(text[pos])):
@@ -189,14 +190,20 @@ def block_labels(block: Block) -> list[LabelHit]:
             continue
         if sep == "." and not _is_bold_at(block, match.start(), match.end() - 1):
             continue  # "**Action**. The first step ...": a bold label; "Action. We ..." is prose
+        alone = False
         if sep == "" and not (bracketed or _is_bold_at(block, match.start(), match.end())):
-            # "Situation" alone on a line counts when bold or a whole paragraph
-            if text[match.end() : match.end() + 1] not in ("", "\n") or len(text.strip()) != len(label):
+            # "Situation" alone on a line counts when bold or a whole paragraph, or when
+            # other part names stand alone on their lines in the same paragraph
+            if text[match.end() : match.end() + 1] not in ("", "\n"):
                 continue
+            alone = len(text.strip()) != len(label)
         parts = _part_for(label)
         if parts is None:
             continue
-        hits.append(LabelHit(parts, match.start(), match.end(), _content_start(text, match.end())))
+        hit = LabelHit(parts, match.start(), match.end(), _content_start(text, match.end()))
+        (bare if alone else hits).append(hit)
+    if len({h.parts for h in bare}) >= 2:
+        hits = sorted(hits + bare, key=lambda h: h.start)
     if not hits:
         hits = _inline_letters(text)
     return hits
