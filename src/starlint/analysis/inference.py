@@ -80,6 +80,8 @@ def _is_deed(text: str) -> bool:
 _OUTCOME = re.compile(
     r"\b(as a result|result(ed|s)?|in the end|ultimately|outcome|impact|since then|today|now|"
     r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|promoted|happy|"
+    # how it left the speaker: "I felt a sense of accomplishment", "I was proud of the launch"
+    r"proud|pride|relieved|(sense of )?accomplishment|satisfied|fulfill?ing|rewarding|"
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
     r"launched|released|delivered|shipped|was (adopted|approved|accepted))\b",
     re.IGNORECASE,
