@@ -147,7 +147,7 @@ class Part:
 
     @property
     def word_count(self) -> int:
-        """Words (tokens that are not punctuation or space); counted once, after analysis."""
+        """Words as a reader counts them ("don't" is one: `nlp.tokens.words_before`); counted once, after analysis."""
         if self._words is None:
             self._words = sum(span_words(span) for span in self.spans)
         return self._words

@@ -37,18 +37,28 @@ def span_text(span: "Span") -> str:
 
 
 def words_before(doc: "Doc") -> list[int]:
-    """words_before[i]: tokens before token i that are neither punctuation nor space."""
+    """words_before[i]: words before token i, counted as a reader counts them: a token that
+    is neither punctuation nor space and does not continue the word before it without a
+    space ("don't", "it's", "near-real-time", "300-600" are one word each, not two or three)."""
     prefix = doc.user_data.get(_WORDS)
     if prefix is None:
         # read as one array, not token by token (a Token object each: 5% of a run)
-        from spacy.attrs import IS_PUNCT, IS_SPACE
+        from spacy.attrs import IS_PUNCT, IS_SPACE, SPACY
 
-        flags = doc.to_array([IS_PUNCT, IS_SPACE]).reshape(-1, 2)
-        prefix = doc.user_data[_WORDS] = [0, *accumulate(int(p | s) ^ 1 for p, s in flags.tolist())]
+        flags = doc.to_array([IS_PUNCT, IS_SPACE, SPACY]).reshape(-1, 3).tolist()
+        counts = []
+        glued = False  # the token before had no space after it, and was part of a word
+        in_word = False
+        for punct, space, spaced in flags:
+            word = not (punct or space)
+            counts.append(int(word and not (glued and in_word)))
+            in_word = (word or (punct and in_word)) and not spaced
+            glued = not spaced
+        prefix = doc.user_data[_WORDS] = [0, *accumulate(counts)]
     return prefix
 
 
 def span_words(span: "Span") -> int:
-    """Tokens of the span that are neither punctuation nor space."""
+    """Words of the span, as a reader counts them (see `words_before`)."""
     prefix = words_before(span.doc)
     return prefix[span.end] - prefix[span.start]
