@@ -316,3 +316,84 @@ def test_a_story_prompt_outweighs_the_name_of_a_notes_section(title, kind):
     from starlint.reading.story import title_kind
 
     assert title_kind(title) == kind
+
+
+QUESTION_ITEMS = """## Customer Obsession
+
+1. Tell me about a time you went out of your way for a customer.
+
+S: A hospital client's nightly report kept arriving after their 7 am shift change.
+
+T: I had to get it to them before the shift started.
+
+A: I moved the report job to 4 am and added a check that pages me when it runs late.
+
+R: The report has arrived before 6 am on every one of the last 60 days.
+
+2. Give me an example of a time you had to say no to a customer. How did you handle it?
+
+S: A retail client asked for a custom export that only they would use.
+
+T: I had to keep the roadmap on track without losing them.
+
+A: I showed them the filter that already gave 90% of what they wanted and offered a template.
+
+R: They used the template and renewed for another year.
+"""
+
+
+def test_question_items_in_a_list_start_one_answer_each_titled_by_the_question():
+    run = lint(QUESTION_ITEMS)
+    # the first answer is the heading's (its question is the first item); the next starts at its own
+    assert [(a.line, a.title) for a in run.answers] == [
+        (1, "Customer Obsession"),
+        (13, "Give me an example of a time you had to say no to a customer. How did you handle it?"),
+    ]
+    assert run.answers[0].question.text.startswith("Tell me about a time you went out of your way")
+    assert all(a.principles == ["Customer Obsession"] or a.section_principles == ["Customer Obsession"]
+               for a in run.answers)
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+TWO_STORIES = """## Ownership
+
+> Leaders are owners.
+
+* **Situation**: Our staging database filled its disk every few weeks.
+* **Task**: I owned the staging environment.
+* **Action**: I added a nightly cleanup job and an alert at 80% disk.
+* **Result**: No disk-full outages in the 5 months since.
+
+* **Situation**: A vendor's SDK broke our Android build two days before a release.
+* **Task**: I had to ship on the planned date.
+* **Action**: I pinned the previous SDK version and opened a ticket with the vendor.
+* **Result**: We released on time and moved to the fixed SDK a week later.
+
+* **Situation**: Image pipeline rewrite
+* **Task**:
+"""
+
+
+def test_two_labelled_stories_under_one_heading_are_two_answers_and_a_stub_stays_with_the_last():
+    run = lint(TWO_STORIES)
+    # each story starts at its own Situation; the principle's quote before them is no story
+    assert [(a.line, a.title) for a in run.answers] == [(5, "Ownership"), (10, "Ownership")]
+    assert [a.principles for a in run.answers] == [["Ownership"], ["Ownership"]]
+    second = run.answers[1]
+    assert [second.parts[n].line for n in ("situation", "task", "action", "result")] == [10, 11, 12, 13]
+    # the stub's "Situation" label does not start a third answer, nor is reported missing
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+def test_a_list_of_questions_alone_is_not_an_answer():
+    text = ("## Practice\n\n1. Tell me about a time you failed.\n2. Describe a time you disagreed with your manager.\n"
+            "3. Give me an example of a goal you missed. What happened?\n")
+    assert lint(text).answers == []
+
+
+def test_a_pitch_under_a_tell_me_about_yourself_line_is_not_an_answer():
+    text = ("// Tell me about yourself\nI have worked in tech for five years. I started as a web engineer and "
+            "moved to React when I joined my current team, where I build dashboards.\n\n"
+            "// Tell me about a time you missed a deadline?\n\n"
+            "// What are you looking for in your next job?\n")
+    assert lint(text).answers == []

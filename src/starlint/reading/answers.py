@@ -30,6 +30,9 @@ class _Section:
     ancestors: list[Block]
     blocks: list[Block] = field(default_factory=list)
     question: Block | None = None  # a question line under the heading ("**Q:** Tell me ...")
+    #: for a later story under the same heading: the heading it shares (its title and
+    #: principles), while the story starts at its own first line
+    shared_heading: Block | None = None
 
     def has_prose(self) -> bool:
         return any(b.kind in ("paragraph", "html") and b.text.strip() for b in self.blocks)
@@ -49,8 +52,11 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             continue
         cuts = []
         at = 0
-        for line in block.text.split("\n"):
-            if QUESTION_LINE.match(line):
+        lines = block.text.split("\n")
+        for line in lines:
+            # "// Tell me about a time you failed?" on the line above its answer, too (not in
+            # a list, where a prompt line is a note: "Questions: Tell me about ...")
+            if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and _asks_for_a_story(line)):
                 cuts.extend([at, at + len(line) + 1])
             at += len(line) + 1
         cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
@@ -64,12 +70,41 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A short paragraph (a list item, often) that asks the reader for a story: "1. Tell me about
+#: a time you missed a deadline.", "**Give me an example of a conflict. How did you handle
+#: it?**". In a prep document that lists its questions, each is where an answer starts.
+_ASKS = re.compile(
+    r"\b(tell (me|us)|describe|give (me |us )?(an? )?examples?|share (an? )?(example|time|story|situation)|"
+    r"walk (me|us) through|talk about|can you (tell|describe|share|give|walk|talk)|have you ever|"
+    r"(an?|the) (time|situation|moment|occasion|project) (when|where|in which|that|you))\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"\b(you|your|yourself|you're|you\u2019re|you've|you\u2019ve)\b", re.IGNORECASE)
+_SPEAKER = re.compile(r"\b(I|my|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d)\b")
+MAX_PROMPT_WORDS = 50
+
+
+def _asks_for_a_story(text: str) -> bool:
+    """A prompt to the candidate, in their reader's words, not the candidate's own sentence:
+    it asks for an occasion ("tell me about", "a time when", "give an example"), speaks to
+    "you", says no "I", and is short."""
+    text = text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
+    if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
+        return False
+    asked = _ASKS.search(text)
+    return asked is not None and (text.endswith("?") or asked.start() == 0)
+
+
 def question_text(block: Block) -> str | None:
     """The question a question line asks, without its marker."""
-    match = QUESTION_LINE.match(block.text)
-    if block.kind != "paragraph" or match is None:
+    if block.kind != "paragraph":
         return None
-    return block.text[match.end() - 1 :].strip().strip("*_").strip()
+    match = QUESTION_LINE.match(block.text)
+    if match is not None:
+        return block.text[match.end() - 1 :].strip().strip("*_").strip()
+    if _asks_for_a_story(block.text) and not block_labels(block):
+        return block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
+    return None
 
 
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
@@ -103,6 +138,43 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
 
 def _word_count(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks if b.kind in ("paragraph", "html"))
+
+
+_STAR = frozenset(("situation", "task", "action", "result"))
+
+
+def _stories(section: _Section) -> list[_Section]:
+    """A heading's section that tells two labelled stories or more, one after another (a
+    Situation label again after an Action or Result: "## Ownership", then two S/T/A/R
+    runs), is one answer per story. Notes before the first story stand apart."""
+    runs: list[list[Block]] = [[]]
+    seen: set[str] = set()
+    for block in section.blocks:
+        hits = block_labels(block) if block.kind in ("paragraph", "html") else []
+        opens = bool(hits) and hits[0].parts[:1] == ("situation",)
+        if opens and (seen & {"action", "result"} or (not seen and runs[-1])):
+            runs.append([])
+            seen = set()
+        for hit in hits:
+            seen.update(hit.parts)
+        runs[-1].append(block)
+    def parts_of(run: list[Block]) -> set[str]:
+        return {p for b in run if b.kind in ("paragraph", "html") for h in block_labels(b) for p in h.parts}
+
+    # a later run stands as a story with three STAR labels or more; a stub ("S: MNIST data
+    # set", "T:") stays with the story before it
+    merged = runs[:1]
+    for run in runs[1:]:
+        if len(parts_of(run) & _STAR) >= 3:
+            merged.append(run)
+        else:
+            merged[-1].extend(run)
+    runs = merged
+    if sum(1 for run in runs if parts_of(run)) < 2:
+        return [section]
+    first = [_Section(section.heading, section.level, section.ancestors, runs[0], section.question)]
+    shared = section.heading or section.shared_heading
+    return first + [_Section(None, section.level, section.ancestors, run, None, shared) for run in runs[1:]]
 
 
 def _sections(blocks: list[Block]) -> list[_Section]:
@@ -153,7 +225,7 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             stack.append(block)
             continue
         sections[-1].blocks.append(block)
-    return sections
+    return [story for section in sections for story in _stories(section)]
 
 
 #: A paragraph that only links back up the page ("[⬆ Back to Top](#questions)"): navigation
@@ -292,8 +364,9 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     last = section.blocks[-1] if section.blocks else section.heading
     start = section.heading or section.blocks[0]
     principles: list[str] = []
-    if section.heading is not None:
-        principles = find_principles(section.heading.text)
+    named = section.heading or section.shared_heading
+    if named is not None:
+        principles = find_principles(named.text)
     for name in principles_from_front_matter(meta):
         if name not in principles:
             principles.append(name)
@@ -340,8 +413,9 @@ def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, mak
     default_title = str(meta.get("title") or stem)
     answers: list[Answer] = []
     for section in sections:
-        question = question_text(section.heading) if section.heading is not None else None
-        title = clean_title(question or section.heading.text) if section.heading else default_title
+        named = section.heading or section.shared_heading
+        question = question_text(named) if named is not None else None
+        title = clean_title(question or named.text) if named else default_title
         answer = make(source, section, title or default_title, meta)
         if answer is not None:
             answers.append(answer)
