@@ -38,6 +38,9 @@ LEARNED = [
     "I have learnt lot of things about working with the finance team.",
     "I also gave a short presentation about the importance of batch limits to the team.",
     "I documented the root cause and the fix on the team wiki.",
+    # a guide for the next person, a few words after the verb; an awareness gained
+    "I wrote and opened a pull request for a quickstart guide to the provisioning system.",
+    "I gained a better awareness of when to step in and when to let the team struggle.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
