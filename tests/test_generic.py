@@ -83,3 +83,30 @@ def test_frequency_adverbs_tell_habits():
             "**Action:** I regularly blocked the mornings for study and kept the evenings for work.\n\n"
             "**Result:** I passed all 5 exams.\n")
     assert [m for _, _, m in _generic(text)] == ["I often", "I constantly", "I regularly"]
+
+
+def test_a_past_habit_inside_a_story_told_in_the_past_is_no_generic_answer():
+    """"I would spend two evenings a week" is how the speaker prepared, once, for one talk."""
+    text = ("S: I wanted to speak at a regional meetup, so I proposed a talk on type-safe APIs.\n\n"
+            "T: I had to prepare it while keeping up with my full-time job.\n\n"
+            "A: I would spend two evenings a week reading the library's source and building the demo.\n\n"
+            "R: About 120 people came, and the organisers invited me back the next year.\n")
+    assert _generic(text) == []
+
+
+def test_a_state_in_the_present_is_no_habit():
+    """"I have a desire to ...", "I know the codebase" tell what is, not what the speaker does."""
+    text = ("## Learn and Be Curious\n\n"
+            "* **Situation**: Having studied electronics, I have a desire to work closer to hardware.\n"
+            "* **Task**: I know the conference's A/V team, so I offered to help them.\n"
+            "* **Action**: Built a small web interface to switch the room cameras from the control desk.\n"
+            "* **Result**: Volunteers no longer ran to each of the 12 rooms to switch feeds.\n")
+    assert _generic(text) == []
+
+
+def test_a_standing_principle_is_a_habit():
+    text = ("## Tell me about a time you had too little time\n\n"
+            "Deadlines are the same in every industry. I start each project by listing what we must deliver. "
+            "My goal is to always ship something small and whole. I try to say no to extras.\n")
+    # two markers and one present clause beside them: the markers are pointed at
+    assert [m for _, _, m in _generic(text)] == ["to always", "I try to"]

@@ -20,6 +20,22 @@ from .existence import Existence
 
 #: "I" or "we" and a next word that is not plainly past: every present clause matches it
 _PRESENT_CANDIDATE = re.compile(r"\b(?:I|[Ww]e)\s+(?!(?:was|were|had|did)\b|[a-z]+ed\b)[a-z']+")
+#: present verbs of a state, not of a habit: "I am the owner", "I know the code", "I have a
+#: desire to ..." ("I have weekly 1:1s" is a habit: see `_stative`)
+_STATES = frozenset({"am", "is", "are", "'m", "\u2019m", "know", "knows", "want", "wants", "feel", "feels",
+                     "believe", "believes", "hope", "hopes", "wish", "wishes", "love", "loves"})
+_HAVE_A = re.compile(r"^\s*(a|an|the|no|some|this|that|my|our)\b", re.IGNORECASE)
+
+
+def _stative(text: str, subject) -> bool:
+    if subject.verb in _STATES:
+        return True
+    if subject.verb in ("have", "has"):
+        after = text[subject.end :].split(subject.verb, 1)
+        return len(after) == 2 and bool(_HAVE_A.match(after[1]))
+    return False
+
+
 class Habitual(Existence):
     PARAMS = {
         **Existence.PARAMS,
@@ -38,13 +54,19 @@ class Habitual(Existence):
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         markers, marked, total = self.matches(answer)
+        names = self.rule.part if isinstance(self.rule.part, list) else [self.rule.part]
+        sentences = [s for n in names if (p := answer.parts.get(n)) is not None for s in p.sentences]
         shared = not self.min_share or marked >= self.min_share * total
+        if shared and markers and self.min_share:
+            # a past habit inside a story told in the past ("I wanted to speak, I had to
+            # prepare, I would dedicate hours every week"): the events outweigh it
+            marking = {id(s) for s in sentences for f in markers
+                       if f.block is s.block and s.span.start_char <= f.start < s.span.end_char}
+            shared = sum(1 for s in sentences if id(s) not in marking and tells_event(s.text)) < 2 * marked
         if shared:
             yield from markers  # habits in a good share of the sentences: generic
         if not self.present_clauses:
             return
-        names = self.rule.part if isinstance(self.rule.part, list) else [self.rule.part]
-        sentences = [s for n in names if (p := answer.parts.get(n)) is not None for s in p.sentences]
         # cheap bounds first: too few habit sentences possible, or a story told in the past,
         # as most are
         if marked + sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < self.present_clauses:
@@ -66,7 +88,7 @@ class Habitual(Existence):
                     continue
                 who = actors_by_pattern(sentence.text)
                 clauses = [s for s in who.first_person + who.plural if s.end > s.start and not s.modal]
-                told = [s for s in clauses if tense(s.verb) == "present"]
+                told = [s for s in clauses if tense(s.verb) == "present" and not _stative(sentence.text, s)]
                 habits += bool(told) or id(sentence) in marker_sentences
                 present_told += bool(told) and id(sentence) not in marker_sentences
                 # "after we finish the project" says when, not what the speaker does: it
