@@ -357,7 +357,7 @@ def test_question_items_in_a_list_start_one_answer_each_titled_by_the_question()
 
 TWO_STORIES = """## Ownership
 
-> Leaders are owners.
+Keywords: staging disk, vendor SDK
 
 * **Situation**: Our staging database filled its disk every few weeks.
 * **Task**: I owned the staging environment.
@@ -376,7 +376,7 @@ TWO_STORIES = """## Ownership
 
 def test_two_labelled_stories_under_one_heading_are_two_answers_and_a_stub_stays_with_the_last():
     run = lint(TWO_STORIES)
-    # each story starts at its own Situation; the principle's quote before them is no story
+    # each story starts at its own Situation; the notes before them are no story
     assert [(a.line, a.title) for a in run.answers] == [(5, "Ownership"), (10, "Ownership")]
     assert [a.principles for a in run.answers] == [["Ownership"], ["Ownership"]]
     second = run.answers[1]
@@ -397,3 +397,17 @@ def test_a_pitch_under_a_tell_me_about_yourself_line_is_not_an_answer():
             "// Tell me about a time you missed a deadline?\n\n"
             "// What are you looking for in your next job?\n")
     assert lint(text).answers == []
+
+
+def test_a_principle_definition_pasted_under_its_heading_is_not_the_candidates_text():
+    text = ("## Invent and Simplify\n\n"
+            "> Leaders expect and require innovation and invention from their teams. As we do new things, "
+            "we accept that we may be misunderstood for long periods of time.\n\n"
+            "**Situation:** Our deploy scripts had grown three layers of wrappers.\n\n"
+            "**Task:** I had to make deploys understandable to the ops team.\n\n"
+            "**Action:** I mapped every wrapper and replaced them with one documented script.\n\n"
+            "**Result:** Deploy steps went from 14 to 3.\n")
+    run = lint(text)
+    assert len(run.answers) == 1
+    assert "Leaders expect" not in " ".join(b.text for b in run.answers[0].blocks)
+    assert "we-instead-of-i" not in {d.rule for d in run.diagnostics}

@@ -236,11 +236,22 @@ def _is_navigation(block: Block) -> bool:
     return block.kind == "paragraph" and len(block.text) < 80 and bool(_NAVIGATION.match(block.text))
 
 
+#: Amazon's own words for a principle, pasted under its heading ("> Leaders are owners. They
+#: think long term ..."): the principle's definition, not the candidate's story
+_PRINCIPLE_QUOTE = re.compile(r"^\W*(Leaders (are|start|expect|have|raise|work|do|listen|create|never|must)|"
+                              r"Thinking small is a self-fulfilling)\b")
+
+
+def _quotes_a_principle(block: Block) -> bool:
+    return block.kind == "paragraph" and bool(_PRINCIPLE_QUOTE.match(block.text)) and not _SPEAKER.search(block.text)
+
+
 def _drop_navigation(blocks: list[Block]) -> list[Block]:
-    """Paragraphs, and last lines of paragraphs, that only link back up the page."""
+    """Paragraphs, and last lines of paragraphs, that only link back up the page; and the
+    definitions of principles pasted under their headings."""
     out = []
     for block in blocks:
-        if _is_navigation(block):
+        if _is_navigation(block) or _quotes_a_principle(block):
             continue
         last = block.text.rfind("\n")
         if block.kind == "paragraph" and last > 0 and _NAVIGATION.match(block.text[last + 1 :]):
