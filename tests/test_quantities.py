@@ -24,6 +24,8 @@ FIGURES = {
     "It ran for 3 years in production without a restart.": ["3 years"],
     "We finished the migration in one day.": ["one day"],
     "It went live one day early.": ["one day"],
+    "We shipped two weeks later than planned.": ["two weeks"],
+    "Latency fell to 50ms a week later.": ["50ms"],
     "The site stayed up for the entire quarter.": ["for the entire quarter"],
 }
 NOT_FIGURES = [
@@ -40,6 +42,9 @@ NOT_FIGURES = [
     # "one day" of an untold time, not a duration
     "Keep proposing ideas. One day one of them might land.",
     "One day, my manager asked me to own the release.",
+    # a time that dates the event, not an amount
+    "The organisers invited me back a few months later.",
+    "Two years ago the team moved to the new stack.",
 ]
 
 

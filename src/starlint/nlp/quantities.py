@@ -139,6 +139,16 @@ def _unit_length(text: str, at: int) -> int:
     return unit.end() if unit else 0
 
 
+#: a time that dates the event instead of measuring it: "invited back a few months later",
+#: "two years ago" ("two weeks later than planned" is a delay, and counts)
+_TIME_UNIT = re.compile(r"(?:days?|weeks?|months?|years?|quarters?|sprints?|hours?|minutes?)$", re.IGNORECASE)
+_DATES_AFTER = re.compile(r"^\s*(?:later|ago|afterwards)\b(?!\s+than)", re.IGNORECASE)
+
+
+def _dates_the_event(text: str, start: int, end: int) -> bool:
+    return bool(_TIME_UNIT.search(text[start:end])) and bool(_DATES_AFTER.match(text[end : end + 20]))
+
+
 def quantity_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the figures in `text`, in order."""
     spans = []
@@ -157,6 +167,6 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start and not (out and start < out[-1][1]):
+        if end > start and not (out and start < out[-1][1]) and not _dates_the_event(text, start, end):
             out.append((start, end))
     return out
