@@ -29,6 +29,9 @@ CLAIMS = [
     "It's much easier for the team to agree on a fix now.",
     "This was a fairer way to split the on-call load.",
     "Moving the suites saved the team a lot of time.",
+    # a quality claimed with no measure
+    "I designed a rollout that was more secure and left less technical debt.",
+    "The new layout better positioned the configs to be deployed from CI.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
