@@ -169,10 +169,12 @@ def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(path, 
                      "We never told the support team about the flag.",
                      "She asked if we can 10 reports in one run.",
                      "I suggested we present both designs to the team and let them vote.",
-                     "I granted that the old design was simpler but proposed we keep the new one."):
+                     "I granted that the old design was simpler but proposed we keep the new one.",
+                     "I discussed it with the client, and we decided to automate the status updates."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("In the review meeting, we rewrote both designs.")) == ["we"]
     assert _we_lines(_WHEN_STORY.format("I suggested a vote, and we rewrote both designs.")) == ["we"]
+    assert _we_lines(_WHEN_STORY.format("I discussed it with the client, and we rewrote both designs.")) == ["we"]
 
 
 def test_a_task_read_from_the_situation_keeps_the_situations_we():
