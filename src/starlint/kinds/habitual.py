@@ -56,13 +56,14 @@ class Habitual(Existence):
         markers, marked, total = self.matches(answer)
         names = self.rule.part if isinstance(self.rule.part, list) else [self.rule.part]
         sentences = [s for n in names if (p := answer.parts.get(n)) is not None for s in p.sentences]
+        marker_sentences = {id(s) for s in sentences for f in markers
+                            if f.block is s.block and s.span.start_char <= f.start < s.span.end_char}
         shared = not self.min_share or marked >= self.min_share * total
         if shared and markers and self.min_share:
             # a past habit inside a story told in the past ("I wanted to speak, I had to
             # prepare, I would dedicate hours every week"): the events outweigh it
-            marking = {id(s) for s in sentences for f in markers
-                       if f.block is s.block and s.span.start_char <= f.start < s.span.end_char}
-            shared = sum(1 for s in sentences if id(s) not in marking and tells_event(s.text)) < 2 * marked
+            events = sum(1 for s in sentences if id(s) not in marker_sentences and tells_event(s.text))
+            shared = events < 2 * marked
         if shared:
             yield from markers  # habits in a good share of the sentences: generic
         if not self.present_clauses:
@@ -75,8 +76,6 @@ class Habitual(Existence):
         if len(dated) > self.max_past_share * len(sentences):
             return  # more events than the habits could outweigh
         dated_ids = {id(s) for s in dated}
-        marker_sentences = {id(s) for s in sentences for f in markers
-                            if f.block is s.block and s.span.start_char <= f.start < s.span.end_char}
         present: list[Finding] = []
         habits = present_told = 0
         for name in names:

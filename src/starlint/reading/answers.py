@@ -143,6 +143,11 @@ def _word_count(blocks: list[Block]) -> int:
 _STAR = frozenset(("situation", "task", "action", "result"))
 
 
+def _parts_of(blocks: list[Block]) -> set[str]:
+    """The parts the labels in `blocks` open."""
+    return {p for b in blocks if b.kind in ("paragraph", "html") for h in block_labels(b) for p in h.parts}
+
+
 def _stories(section: _Section) -> list[_Section]:
     """A heading's section that tells two labelled stories or more, one after another (a
     Situation label again after an Action or Result: "## Ownership", then two S/T/A/R
@@ -158,19 +163,16 @@ def _stories(section: _Section) -> list[_Section]:
         for hit in hits:
             seen.update(hit.parts)
         runs[-1].append(block)
-    def parts_of(run: list[Block]) -> set[str]:
-        return {p for b in run if b.kind in ("paragraph", "html") for h in block_labels(b) for p in h.parts}
-
     # a later run stands as a story with three STAR labels or more; a stub ("S: MNIST data
     # set", "T:") stays with the story before it
     merged = runs[:1]
     for run in runs[1:]:
-        if len(parts_of(run) & _STAR) >= 3:
+        if len(_parts_of(run) & _STAR) >= 3:
             merged.append(run)
         else:
             merged[-1].extend(run)
     runs = merged
-    if sum(1 for run in runs if parts_of(run)) < 2:
+    if sum(1 for run in runs if _parts_of(run)) < 2:
         return [section]
     first = [_Section(section.heading, section.level, section.ancestors, runs[0], section.question)]
     shared = section.heading or section.shared_heading
