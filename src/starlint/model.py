@@ -79,6 +79,8 @@ class Block:
     #: a section made of them is a table of contents
     page_links: list[tuple[int, int]] = field(default_factory=list)
     doc: "Doc | None" = None  # set by analysis
+    #: the STAR labels found in the block, once the reader has looked (`reading.labels`)
+    labels: list | None = field(default=None, repr=False, compare=False)
 
     def origin(self, offset: int) -> tuple[int, int]:
         if not self.origin_lines:

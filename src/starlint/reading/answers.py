@@ -88,6 +88,8 @@ def _asks_for_a_story(text: str) -> bool:
     """A prompt to the candidate, in their reader's words, not the candidate's own sentence:
     it asks for an occasion ("tell me about", "a time when", "give an example"), speaks to
     "you", says no "I", and is short."""
+    if len(text) > 8 * MAX_PROMPT_WORDS:
+        return False
     text = text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False

@@ -159,7 +159,14 @@ def _is_bold_at(block: Block, start: int, end: int) -> bool:
 
 
 def block_labels(block: Block) -> list[LabelHit]:
-    """Labels in a paragraph, list item or HTML line, in order."""
+    """Labels in a paragraph, list item or HTML line, in order (read once per block: the
+    reader asks again as it cuts sections, stories and parts)."""
+    if block.labels is None:
+        block.labels = _find_labels(block)
+    return block.labels
+
+
+def _find_labels(block: Block) -> list[LabelHit]:
     if block.kind == "heading":
         hit = heading_label(block)
         return [hit] if hit else []
