@@ -26,6 +26,8 @@ FIGURES = {
     "It went live one day early.": ["one day"],
     "We shipped two weeks later than planned.": ["two weeks"],
     "Latency fell to 50ms a week later.": ["50ms"],
+    # a change of how often, before and after in one sentence
+    "We moved from weekly to monthly releases.": ["weekly to monthly"],
     "The site stayed up for the entire quarter.": ["for the entire quarter"],
 }
 NOT_FIGURES = [
@@ -45,6 +47,7 @@ NOT_FIGURES = [
     # a time that dates the event, not an amount
     "The organisers invited me back a few months later.",
     "Two years ago the team moved to the new stack.",
+    "We hold weekly retros.",
 ]
 
 

@@ -149,6 +149,12 @@ def _dates_the_event(text: str, start: int, end: int) -> bool:
     return bool(_TIME_UNIT.search(text[start:end])) and bool(_DATES_AFTER.match(text[end : end + 20]))
 
 
+_FREQ = r"(?:hourly|daily|nightly|weekly|bi-?weekly|monthly|quarterly|yearly|annual)"
+#: a change of how often, the before and the after in one sentence: "converted our daily
+#: update meetings into a weekly one", "from weekly to monthly releases"
+_FREQUENCY_CHANGE = re.compile(rf"\b{_FREQ}\b[^.;!?]{{0,60}}?\b(?:to|into)\b[^.;!?]{{0,30}}?\b{_FREQ}\b", re.IGNORECASE)
+
+
 def quantity_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the figures in `text`, in order."""
     spans = []
@@ -161,6 +167,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _MULTIPLIER.finditer(text))
     spans.extend(m.span() for m in _ORDINAL_TIME.finditer(text))
     spans.extend(m.span() for m in _WHOLE_PERIOD.finditer(text))
+    spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
     out = []
     for start, end in sorted(spans):
         while start < end and text[start].isspace():
