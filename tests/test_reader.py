@@ -411,3 +411,19 @@ def test_a_principle_definition_pasted_under_its_heading_is_not_the_candidates_t
     assert len(run.answers) == 1
     assert "Leaders expect" not in " ".join(b.text for b in run.answers[0].blocks)
     assert "we-instead-of-i" not in {d.rule for d in run.diagnostics}
+
+
+def test_headings_written_as_label_lines_are_the_parts_of_the_answer_above_them():
+    """Some drafts make every line a heading: the question one level up, each part a
+    "###### - Situation: ..." line under it, the last one called "Resolution"."""
+    text = ("### Practice\n\n"
+            "##### Tell me about a time you calmed an upset customer.\n"
+            "###### - Situation: A regular's order came out wrong twice on a busy Friday night.\n"
+            "###### - Task: As the server on that table, I had to win them back before they left.\n"
+            "###### - Action: I apologised, asked the kitchen to fire a new plate first, and comped dessert.\n"
+            "###### Resolution: They stayed for dessert and left a 25% tip.\n")
+    run = lint(text)
+    assert [(a.line, a.title) for a in run.answers] == [(3, "Tell me about a time you calmed an upset customer.")]
+    parts = run.answers[0].parts
+    assert [parts[n].line for n in ("situation", "task", "action", "result")] == [4, 5, 6, 7]
+    assert not [d for d in run.diagnostics if d.rule in ("missing-part", "unquantified-result")]

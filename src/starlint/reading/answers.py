@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, SourceFile
-from .labels import LabelHit, block_labels, clean_title, heading_label
+from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a_line
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
 from .story import evidence, is_placeholder, title_kind
@@ -413,10 +413,24 @@ def parse_answers(source: SourceFile) -> list[Answer]:
     return answers_from_blocks(source, prose_blocks(parse_blocks(text)), meta)
 
 
+def _label_lines(blocks: list[Block]) -> list[Block]:
+    """Headings that are label lines with their text ("###### - Situation: While ...") are
+    read as the paragraphs they are."""
+    out = []
+    for block in blocks:
+        at = labels_a_line(block)
+        if at is not None:
+            piece = block.split(at)[1] if at else block
+            block = Block("paragraph", piece.text, piece.origin_lines, piece.origin_cols, piece.line,
+                          piece.end_line, 0, False, piece.strong, piece.page_links)
+        out.append(block)
+    return out
+
+
 def prose_blocks(blocks: list[Block]) -> list[Block]:
     """Parsed blocks as sections are cut from them: question lines apart, navigation links
     dropped. Block by block, so the editor server can do it per piece of a file."""
-    return _drop_navigation(_split_at_questions(blocks))
+    return _drop_navigation(_split_at_questions(_label_lines(blocks)))
 
 
 def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, make=None) -> list[Answer]:

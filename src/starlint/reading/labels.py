@@ -43,6 +43,7 @@ LABEL_WORDS: dict[str, str] = {
     "result": "result",
     "results": "result",
     "outcome": "result",
+    "resolution": "result",
     "outcomes": "result",
     "impact": "result",
     "learning": "learning",
@@ -134,6 +135,18 @@ def clean_title(text: str) -> str:
     while start < end and _decorative(text[start]):
         start += 1
     return text[start:end].strip()
+
+
+#: a heading that is a label line with its text: "###### - Situation: While working at ..."
+_LABEL_WITH_TEXT = re.compile(rf"^[-*+ \t]*(?:{_WORDS})[ \t]*:[ \t]*\S", re.IGNORECASE)
+
+
+def labels_a_line(block: Block) -> int | None:
+    """Where the label starts in a heading written as a label line with its text (every line
+    of some drafts is a heading): the heading is a paragraph of the part, not a section."""
+    if block.kind != "heading" or _LABEL_WITH_TEXT.match(block.text) is None:
+        return None
+    return len(block.text) - len(block.text.lstrip("-*+ \t"))
 
 
 def heading_label(block: Block) -> LabelHit | None:
