@@ -41,6 +41,7 @@ LEARNED = [
     # a guide for the next person, a few words after the verb; an awareness gained
     "I wrote and opened a pull request for a quickstart guide to the provisioning system.",
     "I gained a better awareness of when to step in and when to let the team struggle.",
+    "Had I just told my lead about the side project, the whole argument might have been avoided.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",

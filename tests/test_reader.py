@@ -427,3 +427,16 @@ def test_headings_written_as_label_lines_are_the_parts_of_the_answer_above_them(
     parts = run.answers[0].parts
     assert [parts[n].line for n in ("situation", "task", "action", "result")] == [4, 5, 6, 7]
     assert not [d for d in run.diagnostics if d.rule in ("missing-part", "unquantified-result")]
+
+
+def test_a_prompt_that_opens_its_second_sentence_still_starts_an_answer():
+    text = ("### Teamwork\n\n"
+            "1. **Tell me about a time you disagreed with a teammate.**\n\n"
+            "    A. I wanted to ship the export on Friday and my teammate wanted another week of tests. "
+            "I proposed a feature flag so we could ship and keep testing, and she agreed.\n\n"
+            "2. **Everyone makes mistakes. Tell me about a time you wish you had handled something differently.**\n\n"
+            "    A. I merged a schema change without telling the data team, and their nightly job failed. "
+            "I apologised, rolled it back, and since then I post every schema change in their channel first.\n")
+    run = lint(text)
+    assert [a.line for a in run.answers] == [1, 7]
+    assert run.answers[1].title.startswith("Everyone makes mistakes. Tell me about a time")

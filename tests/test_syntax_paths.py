@@ -170,7 +170,8 @@ def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(path, 
                      "She asked if we can 10 reports in one run.",
                      "I suggested we present both designs to the team and let them vote.",
                      "I granted that the old design was simpler but proposed we keep the new one.",
-                     "I discussed it with the client, and we decided to automate the status updates."):
+                     "I discussed it with the client, and we decided to automate the status updates.",
+                     "He was upset, and rather than talk it through, we both dug in."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("In the review meeting, we rewrote both designs.")) == ["we"]
     assert _we_lines(_WHEN_STORY.format("I suggested a vote, and we rewrote both designs.")) == ["we"]

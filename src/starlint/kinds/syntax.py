@@ -10,6 +10,7 @@ from ..model import Answer
 from .base import Finding, Kind, compile_regex, shared_with
 
 _WORDS = re.compile(r"[A-Za-z]+")
+_BOTH = re.compile(r"\s+both\b", re.IGNORECASE)
 
 
 def _sentences(answer: Answer, parts):
@@ -107,6 +108,9 @@ class Actor(_SyntaxKind):
                         continue
                     if self._within_proposal(text, subject.start, who.first_person):
                         continue
+                    if _BOTH.match(text, subject.end):
+                        continue  # "we both dug in": the speaker and the other one, each named
+
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue

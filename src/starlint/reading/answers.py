@@ -94,7 +94,10 @@ def _asks_for_a_story(text: str) -> bool:
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
     asked = _ASKS.search(text)
-    return asked is not None and (text.endswith("?") or asked.start() == 0)
+    # the ask opens the prompt, or one of its sentences ("We all make mistakes. Tell me about a
+    # time you ..."), or the prompt is a question
+    opens = asked is not None and (asked.start() == 0 or text[: asked.start()].rstrip().endswith((".", "!", "?", ":")))
+    return asked is not None and (text.endswith("?") or opens)
 
 
 def question_text(block: Block) -> str | None:
