@@ -319,9 +319,10 @@ def tells_event(text: str) -> bool:
         return True
     who = _actors_fallback(text)
     for subject in who.first_person + who.plural:
-        if subject.end == 0 and _IMPLIED_STEP.match(SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)):
-            return True
-        if not subject.negated and not subject.modal and tense(subject.verb) == "past":
+        if subject.end == 0:  # the implied I of a step bullet
+            if _IMPLIED_STEP.match(SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)):
+                return True
+        elif not subject.negated and not subject.modal and tense(subject.verb) == "past":
             return True
     return False
 

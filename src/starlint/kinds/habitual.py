@@ -58,12 +58,13 @@ class Habitual(Existence):
         sentences = [s for n in names if (p := answer.parts.get(n)) is not None for s in p.sentences]
         marker_sentences = {id(s) for s in sentences for f in markers
                             if f.block is s.block and s.span.start_char <= f.start < s.span.end_char}
+        dated: list | None = None  # the sentences that tell an event: read once, when needed
         shared = not self.min_share or marked >= self.min_share * total
         if shared and markers and self.min_share:
             # a past habit inside a story told in the past ("I wanted to speak, I had to
             # prepare, I would dedicate hours every week"): the events outweigh it
-            events = sum(1 for s in sentences if id(s) not in marker_sentences and tells_event(s.text))
-            shared = events < 2 * marked
+            dated = [s for s in sentences if tells_event(s.text)]
+            shared = sum(1 for s in dated if id(s) not in marker_sentences) < 2 * marked
         if shared:
             yield from markers  # habits in a good share of the sentences: generic
         if not self.present_clauses:
@@ -72,7 +73,8 @@ class Habitual(Existence):
         # as most are
         if marked + sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < self.present_clauses:
             return
-        dated = [s for s in sentences if tells_event(s.text)]
+        if dated is None:
+            dated = [s for s in sentences if tells_event(s.text)]
         if len(dated) > self.max_past_share * len(sentences):
             return  # more events than the habits could outweigh
         dated_ids = {id(s) for s in dated}

@@ -110,7 +110,6 @@ class Actor(_SyntaxKind):
                         continue
                     if _BOTH.match(text, subject.end):
                         continue  # "we both dug in": the speaker and the other one, each named
-
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue

@@ -47,13 +47,11 @@ def words_before(doc: "Doc") -> list[int]:
 
         flags = doc.to_array([IS_PUNCT, IS_SPACE, SPACY]).reshape(-1, 3).tolist()
         counts = []
-        glued = False  # the token before had no space after it, and was part of a word
-        in_word = False
+        in_word = False  # the text since the last space already holds a word
         for punct, space, spaced in flags:
             word = not (punct or space)
-            counts.append(int(word and not (glued and in_word)))
+            counts.append(int(word and not in_word))
             in_word = (word or (punct and in_word)) and not spaced
-            glued = not spaced
         prefix = doc.user_data[_WORDS] = [0, *accumulate(counts)]
     return prefix
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, SourceFile
 from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a_line
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
-from .story import evidence, is_placeholder, title_kind
+from .story import ASKS, evidence, is_placeholder, title_kind
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
@@ -70,30 +70,23 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
     return out
 
 
-#: A short paragraph (a list item, often) that asks the reader for a story: "1. Tell me about
-#: a time you missed a deadline.", "**Give me an example of a conflict. How did you handle
-#: it?**". In a prep document that lists its questions, each is where an answer starts.
-_ASKS = re.compile(
-    r"\b(tell (me|us)|describe|give (me |us )?(an? )?examples?|share (an? )?(example|time|story|situation)|"
-    r"walk (me|us) through|talk about|can you (tell|describe|share|give|walk|talk)|have you ever|"
-    r"(an?|the) (time|situation|moment|occasion|project) (when|where|in which|that|you))\b",
-    re.IGNORECASE,
-)
 _YOU = re.compile(r"\b(you|your|yourself|you're|you\u2019re|you've|you\u2019ve)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"\b(I|my|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d)\b")
 MAX_PROMPT_WORDS = 50
 
 
 def _asks_for_a_story(text: str) -> bool:
-    """A prompt to the candidate, in their reader's words, not the candidate's own sentence:
-    it asks for an occasion ("tell me about", "a time when", "give an example"), speaks to
-    "you", says no "I", and is short."""
+    """A short paragraph (a list item, often) that asks the candidate for a story, in their
+    reader's words: "1. Tell me about a time you missed a deadline.", "**Give me an example
+    of a conflict. How did you handle it?**". It asks ("tell me about", "a time when"),
+    speaks to "you", says no "I", and is short. In a prep document that lists its
+    questions, each is where an answer starts."""
     if len(text) > 8 * MAX_PROMPT_WORDS:
         return False
     text = text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
-    asked = _ASKS.search(text)
+    asked = ASKS.search(text)
     # the ask opens the prompt, or one of its sentences ("We all make mistakes. Tell me about a
     # time you ..."), or the prompt is a question
     opens = asked is not None and (asked.start() == 0 or text[: asked.start()].rstrip().endswith((".", "!", "?", ":")))
@@ -423,9 +416,7 @@ def _label_lines(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         at = labels_a_line(block)
         if at is not None:
-            piece = block.split(at)[1] if at else block
-            block = Block("paragraph", piece.text, piece.origin_lines, piece.origin_cols, piece.line,
-                          piece.end_line, 0, False, piece.strong, piece.page_links)
+            block = replace(block.split(at)[1] if at else block, kind="paragraph", level=0, labels=None)
         out.append(block)
     return out
 

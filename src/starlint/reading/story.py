@@ -94,11 +94,15 @@ _SECTION_WORD_TITLE = re.compile(
     r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
     re.IGNORECASE,
 )
-_STORY_PROMPT = re.compile(
-    r"\b(an? (time|situation|moment|case|project|occasion) (when|where|in which|that|you|your)|time when|"
-    r"have you ever|when (did|have) you|give (me |us )?an? example|share an? (example|time|story|situation))\b",
-    re.IGNORECASE,
-)
+#: What asks the candidate for one occasion: "a time when", "have you ever", "give an example".
+_OCCASION = (r"(an?|the) (time|situation|moment|case|project|occasion) (when|where|in which|that|you|your)|time when|"
+             r"have you ever|when (did|have|were) you|give (me |us )?(an? )?examples?|"
+             r"share (an? )?(example|time|story|situation)")
+_STORY_PROMPT = re.compile(rf"\b({_OCCASION})\b", re.IGNORECASE)
+#: ... and the verbs that open a prompt to the candidate ("Tell me about", "Describe ..."):
+#: with them, a short paragraph that speaks to "you" is a question line (`reading.answers`)
+ASKS = re.compile(rf"\b({_OCCASION}|tell (me|us)|describe|walk (me|us) through|talk about|"
+                  rf"can you (tell|describe|share|give|walk|talk))\b", re.IGNORECASE)
 #: Titles that ask for a story: "Tell me about a time ...", "Biggest mistake", "Conflict?".
 _QUESTION_TITLE = re.compile(
     r"\b(tell (me|us)|describe|give (me |us )?an? example|share an? (example|time|story|situation)|walk (me|us) "
