@@ -42,6 +42,16 @@ LEARNED = [
     "I wrote and opened a pull request for a quickstart guide to the provisioning system.",
     "I gained a better awareness of when to step in and when to let the team struggle.",
     "Had I just told my lead about the side project, the whole argument might have been avoided.",
+    # growth, a changed practice and a confirmed principle, told as notes are
+    "Since then, always run the full suite before merging, even under pressure.",
+    "Now regularly leads the design reviews for the export.",
+    "Became more confident in pushing back on deadlines.",
+    "Strengthened my data-pipeline debugging skills.",
+    "Proved to myself I could stay calm on a live incident.",
+    "Reinforced the principle that correctness comes before speed.",
+    "For me, ownership isn't about who broke it; it's about who fixes it.",
+    "Walked the new hires through the export code and its failure modes.",
+    "Built a culture of knowledge sharing on the data team.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -53,6 +63,9 @@ NOT_LEARNED = [
     "It was important to finish before the audit.",
     "The export is always run at midnight.",
     "I added the new report to the dashboard.",
+    "The export now regularly finishes by 2am.",
+    "Built confidence with the finance team by sending daily status notes.",
+    "Strengthened the retry logic around the upload.",
 ]
 
 
