@@ -70,6 +70,25 @@ def test_the_aftermath_opens_the_result():
     assert not [d for d in run.diagnostics if d.rule == "we-instead-of-i"]
 
 
+def test_a_verdict_on_the_decision_is_the_result():
+    """"That decision helped us deliver on time", "it turned out to be the right call": the
+    last paragraph tells how the step turned out; read as more Action, the answer had no
+    Result at all (missing-part, a false alarm)."""
+    from .conftest import lint
+
+    text = ("## Cutting scope to ship\n\n"
+            "Our checkout redesign depended on a payments API that another team was still building.\n\n"
+            "The launch date was fixed, so I had to keep the release on track. I mapped which screens "
+            "needed the new API and decided to ship the redesign without saved cards.\n\n"
+            "That decision helped us deliver on time without breaking anything, and later I added "
+            "saved cards in the next release. It turned out to be the right call: we hit the launch "
+            "date and kept checkout stable.\n")
+    run = lint(text)
+    result = run.answers[0].parts.get("result")
+    assert result is not None and result.text.startswith("That decision helped us deliver")
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
 @pytest.mark.parametrize("sentence,event", [
     ("I rewrote the nightly export.", True),
     ("Our team had a release on Friday.", True),

@@ -44,6 +44,8 @@ _TASK = re.compile(
     r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
 )
+#: Task cues that, beside a deed, are the step: the decision taken, the attempt made
+_DECISIONS = {"decided to", "tried to", "planned to", "set out to"}
 #: a purpose inside a step ("I researched the dataflow so that I could convince him"): it
 #: tells the Task when nothing else does, but the sentence is a step first
 _PURPOSE = re.compile(r"\b(so that|in order) (I|we) (could|would|can|might)\b|\bin order to\b", re.IGNORECASE)
@@ -83,13 +85,18 @@ _OUTCOME = re.compile(
     # how it left the speaker: "I felt a sense of accomplishment", "I was proud of the launch"
     r"proud|pride|relieved|(sense of )?accomplishment|satisfied|fulfill?ing|rewarding|"
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
-    r"launched|released|delivered|shipped|was (adopted|approved|accepted))\b",
+    r"launched|released|delivered|shipped|was (adopted|approved|accepted)|"
+    # a verdict on the step: "it turned out to be the right call", "we hit the release date"
+    r"turned out|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch))\b",
     re.IGNORECASE,
 )
 #: a sentence that says it is the outcome: "As a result, we ...", "In the end, ..."
 _OUTCOME_OPENER = re.compile(
     r"^\W*(as a result|in the end|ultimately|the (end )?result (was|is)|the outcome (was|is)|the impact (was|is)|"
     r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all|"
+    # what the step did: "That decision helped us deliver on time", "This change cut ..."
+    r"(that|this|the|my|our) (decision|change|approach|fix|move|call|effort|work|plan|solution|redesign) "
+    r"(helped|led|meant|allowed|let|resulted|saved|cut|made|gave|brought|paid)|"
     # the aftermath: "10 months later, we released support for ...", "A week later, ..."
     r"([a-z0-9]+ |a few |several )(days?|weeks?|months?|years?|sprints?|quarters?) later)\b",
     re.IGNORECASE,
@@ -139,8 +146,12 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
          + (0.6 if index == 0 else 0.0))
     if _HABIT.search(text):
         s -= 0.6  # "I usually ..." opens a generic answer; it sets no scene
-    t = 1.5 if _TASK.search(text) else 0.9 if _PURPOSE.search(text) else 0.0
     deed = not learning and _is_deed(text)
+    task = _TASK.search(text)
+    # "I mapped the screens and decided to ship without saved cards" is the step itself:
+    # a decision or an attempt in a sentence that tells a deed is Action first
+    weak = task is not None and deed and (task.group(2) or "").lower() in _DECISIONS
+    t = (0.9 if weak else 1.5) if task else 0.9 if _PURPOSE.search(text) else 0.0
     a = 0.2 + (1.2 if deed else 0.0)
     r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _OUTCOME.search(text) or learning
           else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
