@@ -52,6 +52,13 @@ LEARNED = [
     "For me, ownership isn't about who broke it; it's about who fixes it.",
     "Walked the new hires through the export code and its failure modes.",
     "Built a culture of knowledge sharing on the data team.",
+    # the takeaway drawn from the story, a guard that keeps the fix, knowledge passed on
+    "The key was not the batching itself but testing it against a month of real data.",
+    "What mattered wasn't the fix; it was tracing the failure end to end.",
+    "That's how I approach every flaky job now.",
+    "I enforced the batch limit with a lint rule in CI.",
+    "I mentored a junior engineer through the rewrite.",
+    "I updated the documentation and trained two other teams on the new export.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -66,6 +73,8 @@ NOT_LEARNED = [
     "The export now regularly finishes by 2am.",
     "Built confidence with the finance team by sending daily status notes.",
     "Strengthened the retry logic around the upload.",
+    "The key was in the vault, so I rotated it.",
+    "I updated the dashboard with the new figures.",
 ]
 
 
