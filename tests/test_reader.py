@@ -440,3 +440,47 @@ def test_a_prompt_that_opens_its_second_sentence_still_starts_an_answer():
     run = lint(text)
     assert [a.line for a in run.answers] == [1, 7]
     assert run.answers[1].title.startswith("Everyone makes mistakes. Tell me about a time")
+
+
+def test_a_letter_and_a_dash_labels_a_part_when_two_or_more_do():
+    """"S-For a new service", "A-Asked the principal", "L-Don't be afraid ...": a writer's
+    letters glued to their text by a dash. One such line alone ("T-shirt sales ...") is a
+    word, not a label."""
+    text = ("## Import rules\n\n"
+            "S-Our new service had imports that broke its layers.\n"
+            "A-I pointed out the broken imports and set up an import linter in CI.\n"
+            "R-The layering held for the 6 months since.\n"
+            "L-Don't argue about a rule a tool can check.\n")
+    answer = lint(text).answers[0]
+    assert {name: part.inferred for name, part in answer.parts.items()} == {
+        "situation": False, "action": False, "result": False, "learning": False}
+    assert answer.parts["action"].text.startswith("I pointed out")
+    lone = ("## Merch\n\n"
+            "T-shirt sales at our booth stalled in the first hour of the conference, and I was "
+            "the one running the stand that day. I moved the stand to the door, put the sizes on "
+            "a sign and asked passers-by about the talk they had just left. We sold 40 shirts by noon.\n")
+    assert all(part.inferred for part in lint(lone).answers[0].parts.values())
+
+
+def test_answer_marks_start_the_answer_and_a_second_mark_starts_another():
+    """Prep notes pasted from an assistant frame the question first ("When answering this,
+    it's important to ...") and mark the candidate's words "**Answer:**". The framing is not
+    the answer, and a second mark under the same heading is a second story."""
+    text = ("## Tell me about a disagreement\n\n"
+            "When answering a question about disagreement, it's important to show that you can "
+            "listen and still hold a view.\n\n"
+            "---\n\n"
+            "**Answer:**\n\n"
+            "At my last job the QA lead wanted every test to run against the real payment sandbox. "
+            "I was responsible for the test suite. I showed him that the sandbox runs took 40 minutes "
+            "and proposed mocks for the edge cases. We kept 12 sandbox tests, and the suite dropped "
+            "to 9 minutes.\n\n"
+            "**Answer:**\n\n"
+            "Another time, a partner team planned an API with no callback. I owned our side of the "
+            "integration. I wrote up the timeout risk and suggested a webhook, and they added one "
+            "before launch. None of our 3,000 daily calls timed out in the first month.\n")
+    answers = lint(text).answers
+    assert [(a.line, a.title) for a in answers] == [
+        (1, "Tell me about a disagreement"), (13, "Tell me about a disagreement")]
+    first_words = [a.blocks[0].text.split()[:3] for a in answers]
+    assert first_words == [["At", "my", "last"], ["Another", "time,", "a"]]

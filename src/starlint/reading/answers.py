@@ -225,7 +225,27 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             stack.append(block)
             continue
         sections[-1].blocks.append(block)
-    return [story for section in sections for story in _stories(section)]
+    return [story for section in sections for run in _answer_runs(section) for story in _stories(run)]
+
+
+#: "**Answer:**" (or "My answer:") alone on its line: where the candidate's words start
+_ANSWER_MARK = re.compile(r"^\W*(my |sample |example )?answer\W*$", re.IGNORECASE)
+
+
+def _answer_runs(section: _Section) -> list[_Section]:
+    """A section whose text is marked "**Answer:**" is the text after the mark: what comes
+    before it frames the question ("When answering this, it's important to ..."). Two marks
+    under one heading are two answers."""
+    marks = [i for i, b in enumerate(section.blocks) if b.kind == "paragraph" and _ANSWER_MARK.match(b.text)]
+    if not marks:
+        return [section]
+    runs = [section.blocks[start + 1 : end] for start, end in zip(marks, marks[1:] + [len(section.blocks)])]
+    runs = [run for run in runs if any(b.kind in ("paragraph", "html") for b in run)]
+    if not runs:
+        return [section]
+    shared = section.heading or section.shared_heading
+    first = _Section(section.heading, section.level, section.ancestors, runs[0], section.question, section.shared_heading)
+    return [first] + [_Section(None, section.level, section.ancestors, run, None, shared) for run in runs[1:]]
 
 
 #: A paragraph that only links back up the page ("[⬆ Back to Top](#questions)"): navigation

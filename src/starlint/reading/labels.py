@@ -88,6 +88,8 @@ _LINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
+#: a capital part letter and a dash opening a line: "S-For a new service", "R - Broke the deadlock"
+_DASHED_LETTER = re.compile(r"(?P<letter>ST|S|T|A|R|L)[ \t]?[-\u2013\u2014][ \t]?(?=[A-Za-z\"'])")
 # A bold run at the start of a top-level paragraph that reads like a label ("**Why X:**").
 _GENERIC_LABEL = re.compile(r"^[^\n.!?]{1,60}:?$")
 
@@ -188,12 +190,21 @@ def _find_labels(block: Block) -> list[LabelHit]:
     text = block.text
     hits: list[LabelHit] = []
     bare: list[LabelHit] = []  # "Situation" alone on a line inside a paragraph
+    dashed: list[LabelHit] = []  # "S-", "A -": a letter and a dash
     for line_start in _line_starts(text):
         pos = line_start
         while pos < len(text) and (text[pos] in _BEFORE_LABEL or _decorative(text[pos])):
             pos += 1  # "📌 Situation:": an emoji before a label is decoration; so is the quote
             # mark of an answer written as what the candidate will say ('"**Situation**: We ...')
         match = _LINE_LABEL.match(text, pos)
+        dashed_letter = _DASHED_LETTER.match(text, pos)
+        if dashed_letter is not None:
+            # "S-For a new service", "A - Asked the principal": kept only when the block has
+            # two or more, as "T-shirt" or "A-list" opening a line is a word
+            letter = dashed_letter.group("letter").lower()
+            dashed.append(LabelHit(LETTER_LABELS[letter], dashed_letter.start(), dashed_letter.end(),
+                                   _content_start(text, dashed_letter.end())))
+            continue
         if match is None:
             typo = _misspelled_label(text, pos)
             if typo is not None:
@@ -224,6 +235,8 @@ def _find_labels(block: Block) -> list[LabelHit]:
         (bare if alone else hits).append(hit)
     if len({h.parts for h in bare}) >= 2:
         hits = sorted(hits + bare, key=lambda h: h.start)
+    if len({h.parts for h in dashed}) >= 2:
+        hits = sorted(hits + dashed, key=lambda h: h.start)
     if not hits:
         hits = _inline_letters(text)
     return hits
