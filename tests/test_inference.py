@@ -70,6 +70,18 @@ def test_the_aftermath_opens_the_result():
     assert not [d for d in run.diagnostics if d.rule == "we-instead-of-i"]
 
 
+@pytest.mark.parametrize("sentence,opens", [
+    ("That decision helped us deliver on time.", True),
+    ("This change cut the page load to a second.", True),
+    # a description of a proposal, not a verdict on one's own step
+    ("This approach made the API act like a synchronous one.", False),
+])
+def test_what_opens_the_result(sentence, opens):
+    from starlint.analysis.inference import _OUTCOME_OPENER
+
+    assert bool(_OUTCOME_OPENER.match(sentence)) is opens
+
+
 def test_a_verdict_on_the_decision_is_the_result():
     """"That decision helped us deliver on time", "it turned out to be the right call": the
     last paragraph tells how the step turned out; read as more Action, the answer had no

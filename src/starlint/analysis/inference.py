@@ -96,7 +96,8 @@ _OUTCOME_OPENER = re.compile(
     r"because of (this|that|these)|thanks to (this|that|these)|in total|overall|all in all|"
     # what the step did: "That decision helped us deliver on time", "This change cut ..."
     r"(that|this|the|my|our) (decision|change|approach|fix|move|call|effort|work|plan|solution|redesign) "
-    r"(helped|led|meant|allowed|let|resulted|saved|cut|made|gave|brought|paid)|"
+    # ("This approach made the API act synchronously" describes a proposal: "made" is no verdict)
+    r"(helped|led|allowed|let|resulted|saved|cut|paid)|"
     # the aftermath: "10 months later, we released support for ...", "A week later, ..."
     r"([a-z0-9]+ |a few |several )(days?|weeks?|months?|years?|sprints?|quarters?) later)\b",
     re.IGNORECASE,
