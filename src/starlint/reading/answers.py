@@ -172,9 +172,15 @@ def _stories(section: _Section) -> list[_Section]:
     runs = merged
     if sum(1 for run in runs if _parts_of(run)) < 2:
         return [section]
-    first = [_Section(section.heading, section.level, section.ancestors, runs[0], section.question)]
+    return _one_per_run(section, runs)
+
+
+def _one_per_run(section: _Section, runs: list[list[Block]]) -> list[_Section]:
+    """The section's first run keeps its heading and question; each later run is a story of
+    its own that shares the heading (its title and principles)."""
+    first = _Section(section.heading, section.level, section.ancestors, runs[0], section.question, section.shared_heading)
     shared = section.heading or section.shared_heading
-    return first + [_Section(None, section.level, section.ancestors, run, None, shared) for run in runs[1:]]
+    return [first] + [_Section(None, section.level, section.ancestors, run, None, shared) for run in runs[1:]]
 
 
 def _sections(blocks: list[Block]) -> list[_Section]:
@@ -243,9 +249,7 @@ def _answer_runs(section: _Section) -> list[_Section]:
     runs = [run for run in runs if any(b.kind in ("paragraph", "html") for b in run)]
     if not runs:
         return [section]
-    shared = section.heading or section.shared_heading
-    first = _Section(section.heading, section.level, section.ancestors, runs[0], section.question, section.shared_heading)
-    return [first] + [_Section(None, section.level, section.ancestors, run, None, shared) for run in runs[1:]]
+    return _one_per_run(section, runs)
 
 
 #: A paragraph that only links back up the page ("[⬆ Back to Top](#questions)"): navigation
