@@ -484,3 +484,25 @@ def test_answer_marks_start_the_answer_and_a_second_mark_starts_another():
         (1, "Tell me about a disagreement"), (13, "Tell me about a disagreement")]
     first_words = [a.blocks[0].text.split()[:3] for a in answers]
     assert first_words == [["At", "my", "last"], ["Another", "time,", "a"]]
+
+
+@pytest.mark.parametrize("line, narrated", [
+    ("1. Team: Got to know the four new engineers.", 1),  # a note label before the step
+    ("- Tech: Learned the payment service end to end.", 1),
+    ("Goal: Ship code the next person can maintain.", 0),  # an instruction under a label
+])
+def test_a_short_note_label_does_not_hide_the_step_after_it(line, narrated):
+    from starlint.reading.story import evidence
+
+    assert evidence([line]).narrated == narrated
+
+
+def test_a_playbook_of_imperative_steps_under_goal_labels_is_not_an_answer():
+    """One label ("Goal:") over bullets is an answer in notes only when something is told."""
+    run = lint_file(FIXTURES / "not_answers" / "lead_playbook.md")
+    assert run.answers == []
+    told = ("## Phase 1\n\n**Goal:** Cut the load time of the dashboard before the sales demo.\n\n"
+            "- Profiled the start-up and found a 900 kB bundle of charting code.\n"
+            "- Split the bundle by route and lazy-loaded the charts below the fold.\n"
+            "- Moved the fonts to the CDN.\n- Load time fell from 4 s to 1.8 s on a mid-range phone.\n")
+    assert [a.title for a in lint(told).answers] == ["Phase 1"]

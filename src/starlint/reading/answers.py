@@ -16,7 +16,7 @@ from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, 
 from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a_line
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
-from .story import ASKS, evidence, is_placeholder, title_kind
+from .story import ASKS, StoryEvidence, evidence, is_placeholder, title_kind
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
@@ -352,6 +352,12 @@ def _tells(parts: dict[str, Part]) -> bool:
     return found.narrated + found.habitual >= 2
 
 
+def _tells_anything(found: StoryEvidence) -> bool:
+    """One STAR label over bullets is an answer in notes only if something in it is told
+    ("Led the migration", "I ..."): a playbook's "Goal:" over imperative steps tells nothing."""
+    return found.narrated + found.habitual >= 2 or found.first_person >= 1
+
+
 def _is_template(parts: dict[str, Part]) -> bool:
     """A `STAR:` skeleton: every part empty, a placeholder, or an instruction ("Describe
     the context", "What did YOU do?"), none of them telling anything."""
@@ -393,7 +399,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
         if not (found.is_story or (kind == "question" and found.answers_a_question)
-                or (star_labels and words >= MIN_UNLABELLED_WORDS)):
+                or (star_labels and words >= MIN_UNLABELLED_WORDS and _tells_anything(found))):
             return None
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading

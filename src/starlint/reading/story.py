@@ -21,7 +21,10 @@ _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d|(?<!\w)
                      # a sample introduced by a colon whose closing quote the writer forgot
                      r"|:\s*[\"\u201c][^\"\u201d\n]*$", re.MULTILINE)
 #: sequence words before an imperative: "Then choose an anecdote ..."
-_LEAD_IN = re.compile(r"^(?:then|next|first|second|finally|also|and|but|so|now|always|never),?\s+", re.IGNORECASE)
+#: words before a sentence's verb that say nothing of who acts: "Then", "Also", and a short
+#: note label ("Team: Got to know the new people", "Tech: Learned the code base")
+_LEAD_IN = re.compile(r"^(?:(?:then|next|first|second|finally|also|and|but|so|now|always|never),?\s+|"
+                      r"[A-Za-z]+(?: [A-Za-z]+)?:\s+)", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 #: a soft line break inside a paragraph is a space, unless a bullet or a label opens the next line
 _SOFT_BREAK = re.compile(r"\n(?![ \t]*(?:[-*+\u2022]|\d+[.)]|\(?[A-Za-z]{1,20}\)?:))")
