@@ -204,6 +204,14 @@ def _sections(blocks: list[Block]) -> list[_Section]:
                 sections.append(_Section(heading=None, level=sections[-1].level + 1, ancestors=list(stack)))
                 label_level = None
         if question_text(block) is not None:
+            current = sections[-1]
+            if current.has_prose() and current.question is not None and current.heading is not None \
+                    and question_text(current.heading) is None:
+                # "### Teamwork", a question, its answer, and now another question: the heading
+                # names a group of questions, and its first question starts an answer of its own
+                sections[-1] = _Section(heading=current.heading, level=current.level, ancestors=current.ancestors)
+                sections.append(_Section(heading=current.question, level=current.level + 1,
+                                         ancestors=list(stack), blocks=current.blocks))
             if sections[-1].has_prose():
                 # the next answer of a document that separates its answers by question lines
                 level = sections[-1].level + (0 if sections[-1].heading is not None and question_text(sections[-1].heading) else 1)
