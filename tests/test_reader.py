@@ -524,3 +524,14 @@ def test_a_heading_over_several_questions_gives_its_first_question_an_answer_of_
         (4, "Tell me about a time you worked with someone very unlike you."),
         (8, "Give me an example of a conflict on a team. How did you handle it?"),
     ]
+
+
+@pytest.mark.parametrize("sentence, mine", [
+    ("Tell me a time you took a risk.", 0),  # the interviewer's "me"
+    ("Walk me through a decision you made.", 0),
+    ("My manager told me to take a risk.", 1),
+])
+def test_the_interviewers_me_is_not_the_speaker(sentence, mine):
+    from starlint.reading.story import evidence
+
+    assert evidence([sentence]).first_person == mine

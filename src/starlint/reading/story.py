@@ -61,6 +61,8 @@ _IMPLIED_STEP = re.compile(
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b|\bI[\u2019'](?:m|ve|d|ll)\b")
+#: the interviewer's "me" in a prompt ("Tell me a time you ...", "Walk me through ..."): not the speaker
+_ASKERS_ME = re.compile(r"\b(?:tell|give|show|walk|teach)\s+me\b", re.IGNORECASE)
 #: Advice and prompts open with a bare verb: "Describe a time ...", "Be specific", "Don't ramble".
 _IMPERATIVE = re.compile(
     r"^(?:be|use|keep|describe|explain|talk|make|prepare|ask|focus|avoid|don['\u2019]?t|do|never|"
@@ -173,7 +175,7 @@ def evidence(lines: list[str]) -> StoryEvidence:
                 continue
             sentences += 1
             first = _LEAD_IN.sub("", sentence.lstrip("-*+>#0123456789.)( \t_"))
-            mine = bool(_FIRST_PERSON.search(sentence))
+            mine = bool(_FIRST_PERSON.search(_ASKERS_ME.sub(" ", sentence)))
             first_person += mine
             if sentence.endswith("?") or (not mine and _PROMPT.match(first)):
                 questions += 1
