@@ -535,3 +535,29 @@ def test_the_interviewers_me_is_not_the_speaker(sentence, mine):
     from starlint.reading.story import evidence
 
     assert evidence([sentence]).first_person == mine
+
+
+NOTES_THEN_STORY = """## Ownership
+
+> Leaders are owners. They act on behalf of the entire company. They never say \u201cthat\u2019s not my job."
+
+Working with the support team on their tooling.
+
+* **Situation**: Support agents copied order data by hand between two tools.
+* **Task**: I owned the internal tools that quarter.
+* **Action**: I wrote a small sync job, tested it with two agents and rolled it out to the whole team.
+* **Result**: Copying by hand stopped and each agent saved about 40 minutes a day.
+"""
+
+
+def test_a_note_line_before_a_labelled_list_stands_apart_and_the_story_starts_at_its_label():
+    run = lint(NOTES_THEN_STORY)
+    assert [(a.line, a.title) for a in run.answers] == [(7, "Ownership")]
+    assert run.answers[0].principles == ["Ownership"]
+
+
+def test_a_line_in_the_storys_own_list_before_its_labels_opens_the_story():
+    """"- Nugget: ..." above "- Situation: ..." is the story's headline, not a note."""
+    text = NOTES_THEN_STORY.replace("Working with the support team on their tooling.\n\n",
+                                    "* Nugget: I automated the support team's copying.\n")
+    assert [a.line for a in lint(text).answers] == [1]

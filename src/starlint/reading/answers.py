@@ -170,9 +170,21 @@ def _stories(section: _Section) -> list[_Section]:
         else:
             merged[-1].extend(run)
     runs = merged
-    if sum(1 for run in runs if _parts_of(run)) < 2:
+    if sum(1 for run in runs if _parts_of(run)) < 2 and not _notes_before_a_story(runs):
         return [section]
     return _one_per_run(section, runs)
+
+
+def _notes_before_a_story(runs: list[list[Block]]) -> bool:
+    """Paragraphs before a Situation label that opens a full S/T/A/R run are the writer's
+    notes ("Identify candidates to train in Python."), not the story's opening: the story
+    starts at its label."""
+    if len(runs) != 2 or _parts_of(runs[0]) or len(_parts_of(runs[1]) & _STAR) < 4:
+        return False
+    notes = [b for b in runs[0] if b.kind == "paragraph" and not _quotes_a_principle(b) and b.text.strip()]
+    # a "Nugget:" or a first line in the story's own list opens the story; so does a story told
+    return bool(notes) and not any(b.in_list for b in notes) and runs[1][0].in_list \
+        and not evidence([b.text for b in notes]).is_story
 
 
 def _one_per_run(section: _Section, runs: list[list[Block]]) -> list[_Section]:
@@ -274,8 +286,14 @@ _PRINCIPLE_QUOTE = re.compile(r"^\W*(Leaders (are|start|expect|have|raise|work|d
                               r"Thinking small is a self-fulfilling)\b")
 
 
+#: a quotation inside the principle's text ("They never say “that’s not my job.\""), whichever marks close it
+_QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
+
+
 def _quotes_a_principle(block: Block) -> bool:
-    return block.kind == "paragraph" and bool(_PRINCIPLE_QUOTE.match(block.text)) and not _SPEAKER.search(block.text)
+    """The principle's own text pasted under its heading; its "my" inside a quotation is not the writer's."""
+    return block.kind == "paragraph" and bool(_PRINCIPLE_QUOTE.match(block.text)) \
+        and not _SPEAKER.search(_QUOTATION.sub(" ", block.text))
 
 
 def _drop_navigation(blocks: list[Block]) -> list[Block]:
