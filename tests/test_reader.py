@@ -561,3 +561,19 @@ def test_a_line_in_the_storys_own_list_before_its_labels_opens_the_story():
     text = NOTES_THEN_STORY.replace("Working with the support team on their tooling.\n\n",
                                     "* Nugget: I automated the support team's copying.\n")
     assert [a.line for a in lint(text).answers] == [1]
+
+
+def test_a_heading_that_names_the_story_under_a_heading_that_asks_keeps_the_question():
+    """"<summary>What's the hardest thing you built?</summary>" then "## Offline sync engine":
+    the second heading titles the answer; the first is the question it answers."""
+    text = (
+        "<details>\n<summary>What is the hardest thing you have built?</summary>\n\n"
+        "## An offline sync engine for field tablets\n\n"
+        "Field inspectors lose signal in basements, and their forms must never be lost. "
+        "My sync engine queues every edit on the tablet and replays it when the network returns. "
+        "I wrote the conflict rules so that two inspectors editing one form both keep their notes. "
+        "It now carries about 30,000 forms a month without a lost edit.\n\n</details>\n"
+    )
+    run = lint(text)
+    assert [a.title for a in run.answers] == ["An offline sync engine for field tablets"]
+    assert run.answers[0].question.text.startswith("What is the hardest thing")

@@ -245,13 +245,27 @@ def _sections(blocks: list[Block]) -> list[_Section]:
                 sections[-1].blocks.append(block)
                 continue
             label_level = None
+            asked = _asking_heading(sections[-1], block)
             while stack and stack[-1].level >= block.level:
                 stack.pop()
-            sections.append(_Section(heading=block, level=block.level, ancestors=list(stack)))
+            if asked is not None:
+                sections.pop()  # "<summary>What's the hardest thing you built?" and "## HiL pipeline"
+            sections.append(_Section(heading=block, level=block.level, ancestors=list(stack), question=asked))
             stack.append(block)
             continue
         sections[-1].blocks.append(block)
     return [story for section in sections for run in _answer_runs(section) for story in _stories(run)]
+
+
+def _asking_heading(current: _Section, block: Block) -> Block | None:
+    """A heading that asks the question, with nothing under it before a heading that names
+    the story: the story's section keeps the question it answers."""
+    heading = current.heading
+    if heading is None or heading.kind != "heading" or current.has_prose() or current.question is not None:
+        return None
+    asks = heading.text.strip().strip("*_").rstrip().endswith("?") or ASKS.search(heading.text)
+    answers = not block.text.strip().rstrip("*_").endswith("?") and not ASKS.search(block.text)
+    return heading if asks and answers else None
 
 
 #: "**Answer:**" (or "My answer:") alone on its line: where the candidate's words start
@@ -421,6 +435,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
         kind = title_kind(title)
+        if kind == "" and section.question is not None and section.question.kind == "heading":
+            kind = "question"  # "## HiL pipeline" under the question it answers
         if kind == "not-answer" and not star_labels:
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
