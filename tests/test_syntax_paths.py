@@ -149,12 +149,14 @@ def _we_lines(text: str) -> list[str]:
 
 @pytest.mark.parametrize("path", ["trained", "blank"])
 def test_a_when_told_in_the_present_is_no_hidden_deed(path, request):
-    """"After we finish a migration, the numbers ..." says when, not what the team did; the
-    past "after we finished the migration" is a deed, on both paths (issue 10, class 3)."""
+    """"After we finish a migration, the numbers ..." says when, not what the team did; so
+    does the past "after we released, a bug appeared" (two writers' answers labelled so).
+    A deed told in the main clause is one finding, not two, on both paths (issue 10, class 3)."""
     if path == "blank":
         request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("After we finish a migration, the totals refresh on their own.")) == []
-    assert _we_lines(_WHEN_STORY.format("After we finished the migration, the totals refreshed on their own.")) == ["we"]
+    assert _we_lines(_WHEN_STORY.format("After we finished the migration, the totals refreshed on their own.")) == []
+    assert _we_lines(_WHEN_STORY.format("After we finished the migration, we rebuilt the totals.")) == ["we"]
 
 
 @pytest.mark.parametrize("path", ["trained", "blank"])

@@ -36,6 +36,16 @@ class _SyntaxKind(Kind):
                     if self.needs_parse(s.text)])
 
 
+_TIME_OPENER = re.compile(r"\b(after|when|once|before|until|till|while|whenever|as soon as)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _dates(text: str, start: int) -> bool:
+    """A "we" in a clause of time ("After we released, a bug appeared"): the clause dates
+    what happened; a deed hidden in "we" is in the main clause, which is judged on its own.
+    ("Transparency was crucial, so we made sure ..." is a deed.)"""
+    return bool(_TIME_OPENER.search(text[max(0, start - 40) : start]))
+
+
 class Actor(_SyntaxKind):
     """ "We" as the doer of a deed the speaker could have done: not a state ("we had only 4
     engineers"), an ability ("our team can benefit"), a conversation ("we discussed the
@@ -102,7 +112,8 @@ class Actor(_SyntaxKind):
                     if (subject.verb in self.states or subject.verb in self.reciprocal or subject.modal
                             or subject.negated or not subject.verb):
                         continue  # a fact, a conversation, an ability, a deed not done
-                    if subject.subordinate and (who.first_person or tense(subject.verb) == "present"):
+                    if subject.subordinate and (who.first_person or tense(subject.verb) == "present"
+                                                or _dates(text, subject.start)):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
                         # "after we finish the project, this number ...": a when, not a deed done
                         continue
