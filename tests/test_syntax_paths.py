@@ -191,3 +191,19 @@ def test_a_task_read_from_the_situation_keeps_the_situations_we():
     run = lint(text)
     assert run.answers[0].parts["task"].inferred
     assert [(d.line, d.column) for d in run.diagnostics if d.rule == "we-instead-of-i"] == [(2, 13)]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_group_decision_in_the_paragraph_after_the_speakers_proposal_is_excused(path, request):
+    """Tips 3's "I proposed X. After team discussion, we chose ..." told over two paragraphs;
+    list items stay steps of their own."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    story = ("**Situation:** The designers wanted a pop-out window that browsers cannot open.\n\n"
+             "**Task:** I had to give them something that worked on the web.\n\n"
+             "**Action:** {}\n\n"
+             "**Result:** The panel shipped in 2 weeks and support tickets about it stayed at 0.\n")
+    told = "I explained what a browser allows. I showed a demo of a floating panel.\n\nAfter a short talk, we agreed to use the panel."
+    assert _we_lines(story.format(told)) == []
+    steps = "- I explained what a browser allows and showed a demo of a floating panel.\n- We rebuilt the panel."
+    assert _we_lines(story.format(steps)) == ["We"]

@@ -102,8 +102,11 @@ class Actor(_SyntaxKind):
             previous_block = None
             for sentence in sentences:
                 if sentence.block is not previous_block:
-                    # each list item is a step of its own: a proposal in one does not excuse the next
-                    proposed_before = False
+                    # each list item is a step of its own: a proposal in one does not excuse the
+                    # next; a paragraph goes on from the one before ("I showed a demo." / "After
+                    # a few short discussions, we agreed to ...")
+                    if sentence.block.in_list:
+                        proposed_before = False
                     previous_block = sentence.block
                 text = sentence.text
                 who = actors(text)
