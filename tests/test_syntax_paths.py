@@ -207,3 +207,13 @@ def test_a_group_decision_in_the_paragraph_after_the_speakers_proposal_is_excuse
     assert _we_lines(story.format(told)) == []
     steps = "- I explained what a browser allows and showed a demo of a floating panel.\n- We rebuilt the panel."
     assert _we_lines(story.format(steps)) == ["We"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_us_led_to_a_deed_is_the_team_acting(path, request):
+    """"Our research led us to rebuild the index" hides who rebuilt it, as "we rebuilt" does;
+    "the manager asked us to" is someone else's request."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("Our research led us to rebuild the index.")) == ["us"]
+    assert _we_lines(_WHEN_STORY.format("The manager asked us to rebuild the index.")) == []

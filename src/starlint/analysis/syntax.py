@@ -205,6 +205,15 @@ _TEAM_OWNERS = ("our", "my")
 _BE_FINITE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}
 
 
+#: "Our research led us to rebuild the index": "us" is who did it, the cause only its reason
+_LED_US = re.compile(r"\b(?:led|drove|pushed|prompted|got|caused|motivated|inspired)\s+(us)\s+to\s+([a-z]+)\b",
+                     re.IGNORECASE)
+
+
+def _led_us(text: str) -> list[Subject]:
+    return [Subject(m.start(1), m.end(1), m.group(2).lower()) for m in _LED_US.finditer(text)]
+
+
 def actors(text: str) -> Actors:
     """Subjects of a sentence and their verbs: first person singular, and "we"/"our team"."""
     if not plural_candidate(text):
@@ -241,6 +250,7 @@ def actors(text: str) -> Actors:
             if owners and not others:
                 plural.append(Subject(min(c.idx for c in owners), tok.idx + len(tok), verb, modal, subordinate,
                                       negated))
+    plural.extend(_led_us(text))
     if not first and _implied_first_person(text):
         first.append(Subject(0, 0, ""))
     return Actors(first, plural)
@@ -352,6 +362,7 @@ def _actors_fallback(text: str) -> Actors:
         subject = _subject_at(words, index, match.end(), text, "")
         plural.append(Subject(match.start(), match.end(), subject.verb, subject.modal, subject.subordinate,
                               subject.negated))
+    plural.extend(_led_us(text))
     if not first and _implied_first_person(text):
         first.append(Subject(0, 0, ""))
     return Actors(first, plural)
