@@ -32,6 +32,11 @@ CLAIMS = [
     # a quality claimed with no measure
     "I designed a rollout that was more secure and left less technical debt.",
     "The new layout better positioned the configs to be deployed from CI.",
+    # a relation or a team said to be stronger, a change in timing, a process simplified
+    "It built stronger trust with the platform team.",
+    "Pairing on the fixes makes the whole team stronger.",
+    "We caught config errors much earlier in the cycle.",
+    "The new runner simplified our entire release process.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -57,6 +62,9 @@ NOT_CLAIMS = [
     "I became the person the team asks for build pipeline improvements.",
     "Pairing on the first fix results in lasting improvements in a junior's debugging.",
     "Honest feedback helps struggling teammates improve.",
+    # an adjective, a maxim
+    "I wrote the error messages in English and simplified Chinese.",
+    "I'd do the same again: simplify the pipeline first.",
 ]
 
 
