@@ -65,6 +65,7 @@ NOT_CLAIMS = [
     # an adjective, a maxim
     "I wrote the error messages in English and simplified Chinese.",
     "I'd do the same again: simplify the pipeline first.",
+    "I learned that a side-by-side run convinces people faster than a proposal.",
 ]
 
 
