@@ -9,17 +9,29 @@ from .base import Finding, Kind, anchor, label_partner
 
 
 class RequiredParts(Kind):
-    PARAMS = {"parts": "the parts every answer must have (default: situation, task, action, result)"}
+    PARAMS = {
+        "parts": "the parts every answer must have (default: situation, task, action, result)",
+        "implied_in_prose": "parts an unlabelled answer may leave implied when it tells all the others "
+                            "(an interviewer reads the goal from the setting and the steps)",
+        "implied_min_words": "how long such an answer must be for that (a short sketch that never "
+                             "states its goal lacks it; default 0)",
+    }
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.parts = list(rule.params.get("parts") or PART_NAMES)
-        unknown = [p for p in self.parts if p not in PART_NAMES + ("learning",)]
+        self.implied = list(rule.params.get("implied_in_prose") or [])
+        self.implied_min_words = int(rule.params.get("implied_min_words") or 0)
+        unknown = [p for p in self.parts + self.implied if p not in PART_NAMES + ("learning",)]
         if unknown:
             raise ValueError(f"unknown part(s) {unknown}")
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
+        told = {n for n in self.parts if (p := answer.parts.get(n)) is not None and p.evidence and p.word_count > 0}
+        long_enough = sum(p.word_count for p in answer.all_parts()) >= self.implied_min_words
         for name in self.parts:
+            if name in self.implied and not answer.labelled and long_enough and told >= set(self.parts) - {name}:
+                continue  # told in prose at length: the goal is read from the setting and the steps
             part = answer.parts.get(name)
             if part is not None and part.evidence and (part.word_count > 0 or _told_by_partner(answer, part)):
                 continue
