@@ -577,3 +577,27 @@ def test_a_heading_that_names_the_story_under_a_heading_that_asks_keeps_the_ques
     run = lint(text)
     assert [a.title for a in run.answers] == ["An offline sync engine for field tablets"]
     assert run.answers[0].question.text.startswith("What is the hardest thing")
+
+
+@pytest.mark.parametrize("label, parts", [
+    ("**Result & Learning:**", ("result", "learning")),
+    ("- **Situation/Task:**", ("situation", "task")),
+    ("Action and Result:", ("action", "result")),
+    ("**Context and background:**", ("situation",)),
+])
+def test_two_part_words_joined_open_both_parts(label, parts):
+    from starlint.reading.labels import block_labels
+    from starlint.reading.markdown import parse_blocks
+
+    block = next(b for b in parse_blocks(f"{label} Shipped on the new date.") if b.kind == "paragraph")
+    assert [h.parts for h in block_labels(block)] == [parts]
+
+
+def test_a_result_and_learning_label_holds_the_result():
+    text = ("## Missed test run\n\n- **Situation:** A release of our web client under time pressure.\n"
+            "- **Task:** Ship a small change the same day.\n"
+            "- **Action:** I merged after the local tests passed and skipped the full browser run.\n"
+            "- **Result & Learning:** A layout bug reached 3% of users for an hour; since then I never skip the browser run.\n")
+    run = lint(text)
+    assert not [d for d in run.diagnostics if d.rule in ("missing-part", "no-learning")]
+    assert run.answers[0].parts["result"].text.startswith("A layout bug")

@@ -84,7 +84,7 @@ LETTER_LABELS: dict[str, tuple[str, ...]] = {
 _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=True))
 # A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)".
 _LINE_LABEL = re.compile(
-    rf"(?P<label>\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
@@ -117,7 +117,24 @@ def _part_for(label: str) -> tuple[str, ...] | None:
         # bare letters only count as "S:" or "(S)", never as a word in prose
         return LETTER_LABELS[word]
     part = LABEL_WORDS.get(word)
-    return (part,) if part else None
+    if part:
+        return (part,)
+    return _compound(word)
+
+
+_JOINED = re.compile(r"\s*(?:&|\+|/|\band\b)\s*")
+
+
+def _compound(word: str) -> tuple[str, ...] | None:
+    """Two part words joined ("Result & Learning", "Situation/Task", "Action and Result"):
+    both parts open there, as a merged (ST) does; the first holds the text."""
+    pieces = [w for w in _JOINED.split(word) if w]
+    if len(pieces) != 2:
+        return None
+    parts = tuple(LABEL_WORDS.get(w) for w in pieces)
+    if None in parts:
+        return None
+    return parts[:1] if parts[0] == parts[1] else parts  # type: ignore[return-value]
 
 
 #: what may stand before a label at a line's start: spaces, and an opening quote mark
