@@ -601,3 +601,30 @@ def test_a_result_and_learning_label_holds_the_result():
     run = lint(text)
     assert not [d for d in run.diagnostics if d.rule in ("missing-part", "no-learning")]
     assert run.answers[0].parts["result"].text.startswith("A layout bug")
+
+
+@pytest.mark.parametrize("label, parts", [
+    ("- **Action (Highlights):**", [("action",)]),
+    ("Result (in numbers): Shipped on the new date.", [("result",)]),
+    ("**Situation (2019):** Shipped on the new date.", [("situation",)]),
+    # a note in brackets makes a label only before its colon, and never after a letter
+    ("Action (in prose) was what mattered.", []),
+    ("A (the first step): shipped.", []),
+])
+def test_a_label_word_with_a_note_in_brackets_before_its_colon(label, parts):
+    from starlint.reading.labels import block_labels
+    from starlint.reading.markdown import parse_blocks
+
+    block = next(b for b in parse_blocks(label) if b.kind == "paragraph")
+    assert [h.parts for h in block_labels(block)] == parts
+
+
+def test_steps_under_an_action_label_with_a_note_are_the_action():
+    text = ("## Chat client\n\n- **Situation:** Our web chat was a bare prototype.\n"
+            "- **Task:** Grow it into the product the sales team could sell.\n"
+            "- **Action (Highlights):**\n  - I built message threads and reactions.\n"
+            "  - I led the accessibility work with the design team.\n"
+            "- **Result:**\n  - The client is now used by millions every week.\n")
+    run = lint(text)
+    assert run.answers[0].parts["action"].text.startswith("I built message threads")
+    assert not [d for d in run.diagnostics if d.rule in ("missing-part", "unquantified-result")]

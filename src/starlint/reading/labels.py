@@ -82,9 +82,10 @@ LETTER_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=True))
-# A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)".
+# A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)", and a word
+# label with a note in brackets before its colon ("Action (Highlights):", "Result (2023):").
 _LINE_LABEL = re.compile(
-    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
@@ -236,6 +237,8 @@ def _find_labels(block: Block) -> list[LabelHit]:
         is_letter = word in LETTER_LABELS
         if is_letter and not (sep == ":" or bracketed):
             continue
+        if match.group("qual") and (sep != ":" or is_letter or bracketed):
+            continue  # "**Action (Highlights):**" names its part; "Action (in prose)" alone does not
         if sep == "." and not _is_bold_at(block, match.start(), match.end() - 1):
             continue  # "**Action**. The first step ...": a bold label; "Action. We ..." is prose
         alone = False
