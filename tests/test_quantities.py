@@ -29,6 +29,10 @@ FIGURES = {
     # a change of how often, before and after in one sentence
     "We moved from weekly to monthly releases.": ["weekly to monthly"],
     "The site stayed up for the entire quarter.": ["for the entire quarter"],
+    # a count given by its order of magnitude is a reach
+    "The client is now used by millions.": ["millions"],
+    "It saved hundreds of hours of manual work.": ["hundreds"],
+    "We closed dozens of old tickets.": ["dozens"],
 }
 NOT_FIGURES = [
     "We hired two engineers.",
@@ -48,6 +52,7 @@ NOT_FIGURES = [
     "The organisers invited me back a few months later.",
     "Two years ago the team moved to the new stack.",
     "We hold weekly retros.",
+    "A few of them stayed on.",
 ]
 
 

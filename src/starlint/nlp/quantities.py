@@ -121,6 +121,12 @@ _SOMEDAY_AFTER = re.compile(r"^\s*day\b\s*(?:,|(?:I|we|he|she|they|it|you|my|our
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:,(]|\b(?:and|but|then|so|that|maybe|until|hopefully|perhaps))\s*$", re.IGNORECASE)
 
 
+#: a count given by its order of magnitude: a reach ("used by millions"), whatever it counts
+_MAGNITUDES = frozenset({"hundreds", "thousands", "millions", "billions", "dozens"})
+_MAGNITUDE_AFTER = re.compile(r"^\s*(?:of\b|[.,;:!?)]|$)")
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:by|to|for|reached|reaching|serves|serving|across)\s*$", re.IGNORECASE)
+
+
 def _word_is_figure(match: re.Match, text: str) -> bool:
     after = text[match.end() : match.end() + 40]
     before = text[max(0, match.start() - 20) : match.start()]
@@ -130,6 +136,8 @@ def _word_is_figure(match: re.Match, text: str) -> bool:
         return False
     if match.group("num").lower() in ("half", "a half", "a third", "a quarter") and re.search(r"\b(by|cut|in)\s*$", before, re.I):
         return True  # "cut in half", "by a third"
+    if match.group("num").lower() in _MAGNITUDES and (_MAGNITUDE_AFTER.match(after) or _MAGNITUDE_BEFORE.search(before)):
+        return True  # "used by millions", "thousands of downloads", "saved hundreds of hours"
     return bool(_FOLLOWED_BY_UNIT.match(after))
 
 
