@@ -381,8 +381,11 @@ def test_progress_bar_needs_its_delay():
 @pytest.mark.parametrize("shell,marker", [("bash", "_starlint_completion"), ("zsh", "#compdef starlint"),
                                           ("fish", "complete --no-files --command starlint")])
 def test_completion_script_is_produced(shell, marker):
-    result = subprocess.run(["starlint"] if shutil.which("starlint") else [sys.executable, "-m", "starlint"],
-                            env={**os.environ, "_STARLINT_COMPLETE": f"{shell}_source"}, capture_output=True, text=True)
+    # the console script: completion keys on its name, which "python -m starlint" does not have
+    script = shutil.which("starlint") or shutil.which("starlint", path=os.path.dirname(sys.executable))
+    assert script, "the starlint console script is not installed beside this Python"
+    result = subprocess.run([script], env={**os.environ, "_STARLINT_COMPLETE": f"{shell}_source"},
+                            capture_output=True, text=True)
     assert result.returncode == 0 and marker in result.stdout
 
 
