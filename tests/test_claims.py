@@ -37,6 +37,9 @@ CLAIMS = [
     "Pairing on the fixes makes the whole team stronger.",
     "We caught config errors much earlier in the cycle.",
     "The new runner simplified our entire release process.",
+    # progress or a small effect claimed with no size
+    "Within weeks the team made great strides on the merge queue.",
+    "After the move, the wait for a runner was minimal.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -66,6 +69,8 @@ NOT_CLAIMS = [
     "I wrote the error messages in English and simplified Chinese.",
     "I'd do the same again: simplify the pipeline first.",
     "I learned that a side-by-side run convinces people faster than a proposal.",
+    # progress as a topic of the step, not a gain claimed
+    "I tracked our progress on a board that the whole team could see.",
 ]
 
 
