@@ -217,3 +217,13 @@ def test_us_led_to_a_deed_is_the_team_acting(path, request):
         request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("Our research led us to rebuild the index.")) == ["us"]
     assert _we_lines(_WHEN_STORY.format("The manager asked us to rebuild the index.")) == []
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_we_both_names_the_speaker_and_the_other(path, request):
+    """"we both dug in" says who: the speaker and the one other person of the story; a bare
+    "we" beside it still hides the speaker's part."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("Rather than talk it out, we both dug in and stood our ground.")) == []
+    assert _we_lines(_WHEN_STORY.format("We both argued for a week, and then we rebuilt the index.")) == ["we"]
