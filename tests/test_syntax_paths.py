@@ -227,3 +227,14 @@ def test_we_both_names_the_speaker_and_the_other(path, request):
         request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("Rather than talk it out, we both dug in and stood our ground.")) == []
     assert _we_lines(_WHEN_STORY.format("We both argued for a week, and then we rebuilt the index.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_routine_told_with_how_often_is_the_setting(path, request):
+    """"Every week we test 2000 builds" tells how things ran, not a deed the speaker hid;
+    the deed after it is still judged."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    routine = "Every week we test 2000 builds on real phones. We worked on it 5 nights a week."
+    assert _we_lines(_WHEN_STORY.format(routine)) == []
+    assert _we_lines(_WHEN_STORY.format(routine + " Then we rebuilt the index.")) == ["we"]

@@ -62,6 +62,8 @@ class Actor(_SyntaxKind):
                       "the speaker could not have done them alone",
         "joint": "RE2 regexes that mark a decision taken together ('after team discussion', 'as a team'): "
                  "a 'we' after one, once the speaker has spoken for themselves, is excused",
+        "routines": "RE2 regexes of how often ('every week', '5 nights a week'): a 'we' in a sentence with "
+                    "one tells how things ran, the setting, not a deed the speaker could have done",
     }
 
     def __init__(self, rule) -> None:
@@ -73,6 +75,8 @@ class Actor(_SyntaxKind):
         self.reciprocal = {str(v).lower() for v in p.get("reciprocal") or []}
         joint = p.get("joint") or []
         self.joint = [compile_regex(str(r), True) for r in (joint if isinstance(joint, list) else [joint])]
+        routines = p.get("routines") or []
+        self.routines = [compile_regex(str(r), True) for r in (routines if isinstance(routines, list) else [routines])]
 
     def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
         """The speaker proposed something ("I set up a call and showed her the data"): a
@@ -109,6 +113,9 @@ class Actor(_SyntaxKind):
                         proposed_before = False
                     previous_block = sentence.block
                 text = sentence.text
+                if any(r.search(text) for r in self.routines):
+                    proposed_before = False
+                    continue  # "Every week we test 2000 builds": the setting, not a deed
                 who = actors(text)
                 offset = sentence.span.start_char
                 for subject in who.plural:
