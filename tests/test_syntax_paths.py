@@ -238,3 +238,12 @@ def test_a_routine_told_with_how_often_is_the_setting(path, request):
     routine = "Every week we test 2000 builds on real phones. We worked on it 5 nights a week."
     assert _we_lines(_WHEN_STORY.format(routine)) == []
     assert _we_lines(_WHEN_STORY.format(routine + " Then we rebuilt the index.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_the_speakers_proposal_in_a_routine_still_excuses_the_decision_after_it(path, request):
+    """A routine sentence is passed over for its "we", not for what the speaker said in it."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "Every week I proposed a cut of the slowest jobs. After team discussion, we chose two of them."
+    assert _we_lines(_WHEN_STORY.format(told)) == []

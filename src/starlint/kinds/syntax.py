@@ -113,12 +113,11 @@ class Actor(_SyntaxKind):
                         proposed_before = False
                     previous_block = sentence.block
                 text = sentence.text
-                if any(r.search(text) for r in self.routines):
-                    proposed_before = False
-                    continue  # "Every week we test 2000 builds": the setting, not a deed
+                # "Every week we test 2000 builds": how things ran, the setting, not a deed
+                routine = any(r.search(text) for r in self.routines)
                 who = actors(text)
                 offset = sentence.span.start_char
-                for subject in who.plural:
+                for subject in () if routine else who.plural:
                     if (subject.verb in self.states or subject.verb in self.reciprocal or subject.modal
                             or subject.negated or not subject.verb):
                         continue  # a fact, a conversation, an ability, a deed not done
