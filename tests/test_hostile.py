@@ -161,6 +161,9 @@ def test_rule_file_python_tag_does_not_run(tmp_path):
          r"x.yaml:7: rule 'x': unknown key 'colour'"),
         ("name: x\nseverity: fatal\npart: answer\nkind: existence\nmessage: m\nphrases: [a]\n", r"x.yaml:2: .*severity"),
         ("name: x\nseverity: info\npart: answer\nkind: existence\nmessage: m\nregex: '(?<=a)b'\n", r"x.yaml:6: .*not valid RE2"),
+        # a regex list parameter of another kind points at its own line too
+        ("name: x\nseverity: info\npart: action\nkind: actor\nmessage: m\nroutines: ['(?<=a)b']\n",
+         r"x.yaml:6: .*not valid RE2"),
     ],
 )
 def test_broken_rule_files_name_file_and_line(tmp_path, body, problem):

@@ -127,6 +127,13 @@ def compile_regex(pattern: str, ignorecase: bool, key: str = "regex"):
                               "time, so it has no lookaround or backreferences") from None
 
 
+def compile_regexes(value: Any, ignorecase: bool, key: str) -> list:
+    """A parameter holding one regex or a list of them, each compiled on its own so that an
+    error names the parameter (`key`) and the pattern."""
+    patterns = value if isinstance(value, list) else [value] if value else []
+    return [compile_regex(str(p), ignorecase, key) for p in patterns]
+
+
 #: Token attributes a `REGEX` in a token pattern may test, and how to read them from a token.
 _REGEX_ATTRS = {
     "TEXT": lambda t: t.text, "ORTH": lambda t: t.orth_, "LOWER": lambda t: t.lower_,

@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 from ..analysis.syntax import actors, parse_many, passive_candidate, passives, plural_candidate, tense
 from ..model import Answer
-from .base import Finding, Kind, compile_regex, shared_with
+from .base import Finding, Kind, compile_regexes, shared_with
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _BOTH = re.compile(r"\s+both\b", re.IGNORECASE)
@@ -73,10 +73,8 @@ class Actor(_SyntaxKind):
         self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
         self.proposals = {str(v).lower() for v in p.get("proposals") or []}
         self.reciprocal = {str(v).lower() for v in p.get("reciprocal") or []}
-        joint = p.get("joint") or []
-        self.joint = [compile_regex(str(r), True) for r in (joint if isinstance(joint, list) else [joint])]
-        routines = p.get("routines") or []
-        self.routines = [compile_regex(str(r), True) for r in (routines if isinstance(routines, list) else [routines])]
+        self.joint = compile_regexes(p.get("joint"), True, "joint")
+        self.routines = compile_regexes(p.get("routines"), True, "routines")
 
     def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
         """The speaker proposed something ("I set up a call and showed her the data"): a
