@@ -59,6 +59,15 @@ LEARNED = [
     "I enforced the batch limit with a lint rule in CI.",
     "I mentored a junior engineer through the rewrite.",
     "I updated the documentation and trained two other teams on the new export.",
+    # a counterfactual told in "we", a guess at what would have helped, knowledge's limits
+    "Had we spotted the memory limit in the first week, we would have had time to redesign the batches.",
+    "I think what might have helped was a size check before each run.",
+    "In the end it would have been wiser to ask the platform team first.",
+    "I realized I had only scratched the surface of the batch framework and took steps to deepen my knowledge of it.",
+    # a maxim about things in general
+    "Exports should always leave headroom for the month-end spike.",
+    # the speaker's growth as a note
+    "Gained practical experience with memory profiling.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -75,6 +84,11 @@ NOT_LEARNED = [
     "Strengthened the retry logic around the upload.",
     "The key was in the vault, so I rotated it.",
     "I updated the dashboard with the new figures.",
+    # another's growth, care in the step, a tool's name, a step of a method
+    "The new analyst took over the export and gained confidence with the tooling.",
+    "I tested every batch size thoroughly to prevent regressions.",
+    "I rewrote the Ansible playbook that provisions the worker.",
+    "In the retry loop, the first attempt must always wait for the lock.",
 ]
 
 
