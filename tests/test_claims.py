@@ -40,6 +40,10 @@ CLAIMS = [
     # progress or a small effect claimed with no size
     "Within weeks the team made great strides on the merge queue.",
     "After the move, the wait for a runner was minimal.",
+    # a comparative told as the story's effect, people said to have changed
+    "The spot pool led to a more predictable merge queue.",
+    "Sharing the runner dashboards fostered a more open and cooperative review culture.",
+    "Over the quarter the team became more adept at sizing the pools.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -71,6 +75,9 @@ NOT_CLAIMS = [
     "I learned that a side-by-side run convinces people faster than a proposal.",
     # progress as a topic of the step, not a gain claimed
     "I tracked our progress on a board that the whole team could see.",
+    # a comparative that is the step itself, and a lesson in the present
+    "I introduced a more rigorous review of the pool sizes.",
+    "A dashboard is more effective than a weekly report.",
 ]
 
 
