@@ -247,3 +247,31 @@ def test_the_speakers_proposal_in_a_routine_still_excuses_the_decision_after_it(
         request.getfixturevalue("blank_pipeline")
     told = "Every week I proposed a cut of the slowest jobs. After team discussion, we chose two of them."
     assert _we_lines(_WHEN_STORY.format(told)) == []
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_proposal_stands_until_the_speaker_speaks_again(path, request):
+    """"I proposed a trial run. It would give us data. We agreed on a date": the sentence
+    between says what the proposal was for; the decision after it is still the group's. An
+    "I" sentence in between ends it, and a deed (not a decision) is still a deed."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I proposed a trial run of both imports. It would give us real numbers. We agreed on a date for it."
+    assert _we_lines(_WHEN_STORY.format(told)) == []
+    spoke = "I proposed a trial run of both imports. I booked the staging servers. We agreed on a date for it."
+    assert _we_lines(_WHEN_STORY.format(spoke)) == ["We"]
+    deed = "I proposed a trial run of both imports. It would give us real numbers. We rebuilt the import."
+    assert _we_lines(_WHEN_STORY.format(deed)) == ["We"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_decision_after_the_speaker_raised_the_issue_is_the_groups(path, request):
+    """"I informed the team about the slip, and we decided to roll back": the speaker raised
+    it, the team decided; so does "we collectively decided" once the speaker has spoken."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    for sentence in ("I informed the team about the slip, and we decided to roll back the import.",
+                     "I joined the call with the data team, and we collectively decided to pause the import."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
+    assert _we_lines(_WHEN_STORY.format("I informed the team about the slip, and we rebuilt the import.")) == ["we"]
+    assert _we_lines(_WHEN_STORY.format("I joined the call with the data team, and we decided to pause the import.")) == ["we"]

@@ -94,8 +94,12 @@ class Actor(_SyntaxKind):
             words.pop()
         return bool(words) and words[-1].lower() in self.proposals and any(s.start < start for s in first_person)
 
-    def _joint(self, text: str, until: int) -> bool:
-        return any(r.search(text[:until]) for r in self.joint)
+    def _joint(self, text: str, subject) -> bool:
+        """A mark of a joint decision before the "we", or between it and its verb ("we
+        collectively decided", "we jointly agreed")."""
+        verb_at = text.lower().find(subject.verb, subject.end) if subject.verb else -1
+        between = text[subject.end : verb_at] if 0 <= verb_at - subject.end <= 25 else ""
+        return any(r.search(text[: subject.start]) or (between and r.search(between)) for r in self.joint)
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
@@ -132,11 +136,13 @@ class Actor(_SyntaxKind):
                     if subject.verb in self.decisions and (proposed_before or mine_before):
                         continue
                     if (spoke_before or any(s.start < subject.start for s in who.first_person)) and self._joint(
-                            text, subject.start):
+                            text, subject):
                         continue  # "I disagreed ... After discussing it, we changed the rule"
                     yield Finding(sentence.block, offset + subject.start, offset + subject.end,
                                   {"match": text[subject.start:subject.end]}, name)
-                proposed_before = self._proposed(text, who.first_person)
+                # a proposal stands until the speaker speaks again ("I proposed a POC. It would
+                # give us data. We agreed on a timeline")
+                proposed_before = self._proposed(text, who.first_person) or (proposed_before and not who.first_person)
                 spoke_before = spoke_before or bool(who.first_person)
 
 
