@@ -628,3 +628,34 @@ def test_steps_under_an_action_label_with_a_note_are_the_action():
     run = lint(text)
     assert run.answers[0].parts["action"].text.startswith("I built message threads")
     assert not [d for d in run.diagnostics if d.rule in ("missing-part", "unquantified-result")]
+
+
+def test_numbered_titles_in_a_file_without_headings_are_its_questions():
+    """A prep file that numbers its questions ("1. Time you missed a deadline?") and writes
+    each answer as bullets under it: each numbered title is where a section starts, "Why
+    Northwind?" is a pitch, not an answer, and the stories are two answers, not one."""
+    run = lint_file(FIXTURES / "answers" / "numbered_titles.md")
+    assert [(a.line, a.end_line, a.title) for a in run.answers] == [
+        (1, 7, "Time you missed a deadline?"),
+        (13, 17, "Biggest difficulty on a project"),
+    ]
+
+
+def test_a_numbered_list_of_steps_is_not_a_list_of_titles():
+    """Numbered steps, one after another or with their details nested inside them, stay
+    one answer."""
+    text = ("I was on call when the checkout service started failing.\n\n"
+            "1. Rolled back the release\n"
+            "    - the error rate fell from 30% to 1% in 5 minutes\n"
+            "2. Traced it to a config flag\n"
+            "3. Wrote a regression test\n"
+            "4. Shipped the fix the same day\n")
+    run = lint(text)
+    assert [(a.line, a.end_line) for a in run.answers] == [(1, 7)]
+
+
+def test_why_a_company_with_a_short_name_is_a_pitch():
+    from starlint.reading.story import title_kind
+
+    assert title_kind("Why BHG?") == title_kind("Why Amazon?") == "not-answer"
+    assert title_kind("Why it matters") == ""

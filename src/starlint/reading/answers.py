@@ -499,11 +499,42 @@ def prose_blocks(blocks: list[Block]) -> list[Block]:
     return _drop_navigation(_split_at_questions(_label_lines(blocks)))
 
 
+#: "6. Projects and difficulties" at the left margin: a numbered item that may title what follows
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)][ \t]+\S")
+#: how many such titles make a file's structure (fewer: a numbered list of steps or notes)
+MIN_NUMBERED_TITLES = 3
+MAX_TITLE_WORDS = 12
+
+
+def _numbered_titles(blocks: list[Block], text: str) -> list[Block]:
+    """In a file without headings, numbered items that each title the bullets or prose
+    below them ("1. Time you failed something?" then "- Technical interview ...") are its
+    headings: the writer numbered their questions instead of marking them up. An item
+    followed by the next item, or by text nested inside it, is a list entry, not a title."""
+    if any(b.kind == "heading" for b in blocks):
+        return blocks
+    lines = text.split("\n")
+    titles = []
+    for i, block in enumerate(blocks[:-1]):
+        after = blocks[i + 1]
+        if (block.kind == "paragraph" and block.in_list and block.level == 1 and "\n" not in block.text.strip()
+                and len(block.text.split()) <= MAX_TITLE_WORDS and _NUMBERED_ITEM.match(lines[block.line - 1])
+                and after.kind in ("paragraph", "html") and after.level <= 1
+                and not _NUMBERED_ITEM.match(lines[after.line - 1])):
+            titles.append(i)
+    if len(titles) < MIN_NUMBERED_TITLES:
+        return blocks
+    out = list(blocks)
+    for i in titles:
+        out[i] = replace(blocks[i], kind="heading", level=2, in_list=False, labels=None)
+    return out
+
+
 def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, make=None) -> list[Answer]:
     """The answers of a file's blocks. The editor server parses a file piecewise and passes
     a `make` that reuses the Answers of unchanged sections."""
     make = make or _make_answer
-    sections = _sections(blocks)
+    sections = _sections(_numbered_titles(blocks, source.text))
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
     answers: list[Answer] = []

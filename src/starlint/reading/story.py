@@ -83,7 +83,7 @@ _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_
 #: motivation, a weakness, tips, questions for the interviewer.
 _NOT_AN_ANSWER_TITLE = re.compile(
     r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job)|do you|did you|are you|would you|"
-    r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+\?)|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
+    r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
     r"introduc(e yourself|tion)|elevator pitch|salary|compensation|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b",
@@ -114,8 +114,8 @@ _QUESTION_TITLE = re.compile(
     r"through|talk about|a (time|situation|moment|case) (when|where|in which|that|you)|time when|have you ever|when (did|have) you|"
     r"what did you do|how did you|how do you (handle|deal|manage|resolve|approach|prioriti[sz]e|motivate|respond)|"
     r"(most|biggest|hardest|toughest|greatest|proudest) \w*|achievement|accomplishment|mistake|failure|failed|"
-    r"conflict|disagree(ment|d)?|deadline|pressure|setback|challenge|challenging|feedback|ownership|initiative|"
-    r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|proud)\b",
+    r"conflict|disagree(ment|d)?|deadline|pressure|setback|challenges?|challenging|feedback|ownership|initiative|"
+    r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|difficulty|difficulties|proud)\b",
     re.IGNORECASE,
 )
 
