@@ -659,3 +659,26 @@ def test_why_a_company_with_a_short_name_is_a_pitch():
 
     assert title_kind("Why BHG?") == title_kind("Why Amazon?") == "not-answer"
     assert title_kind("Why it matters") == ""
+
+
+def test_replies_nested_under_pasted_prompts_answer_them():
+    """Prompts pasted with "•" bullets (a character Markdown does not know) and the
+    writer's reply nested under each: each prompt is the question its reply answers, and
+    the recruiter's "we like to hear" is not the writer's "we". Columns stay those of the
+    file."""
+    run = lint_file(FIXTURES / "answers" / "prompt_list_replies.md")
+    assert [(a.line, a.end_line) for a in run.answers] == [(4, 6), (7, 9)]
+    assert run.answers[1].title.startswith("Tell us about a time you fixed a process")
+    assert not [d for d in run.diagnostics if d.rule == "we-instead-of-i"]
+
+
+def test_a_list_of_prompts_with_no_replies_is_not_split():
+    """One prompt with a reply is a note in a list, not a list of prompts."""
+    text = ("## Conflict\n\n"
+            "I disagreed with my lead about the cache. I benchmarked both designs and showed her "
+            "the numbers, and we shipped mine two weeks later.\n\n"
+            "- How do you handle conflict?\n"
+            "    - I bring numbers.\n"
+            "- What would you do differently?\n")
+    run = lint(text)
+    assert [(a.line, a.title) for a in run.answers] == [(1, "Conflict")]

@@ -530,11 +530,41 @@ def _numbered_titles(blocks: list[Block], text: str) -> list[Block]:
     return out
 
 
+#: how many prompts, each with the writer's reply nested under it, make a list of prompts
+MIN_ANSWERED_PROMPTS = 2
+
+
+def _prompt_lists(blocks: list[Block]) -> list[Block]:
+    """A pasted list of prompts ("- How do you approach ambiguous situations? ...") with the
+    writer's replies nested under them ("    - I drew a sequence diagram ..."): each prompt
+    is the question its nested reply answers. Only where no top item speaks for the writer
+    and at least two prompts have a reply in the first person."""
+    out = list(blocks)
+    i = 0
+    while i < len(blocks):
+        if not blocks[i].in_list:
+            i += 1
+            continue
+        end = i
+        while end < len(blocks) and blocks[end].in_list:
+            end += 1
+        run = range(i, end)
+        top = min(blocks[j].level for j in run)
+        items = [j for j in run if blocks[j].level == top and blocks[j].kind == "paragraph"]
+        answered = [j for j in items if j + 1 < end and blocks[j + 1].level > top
+                    and _YOU.search(blocks[j].text) and _SPEAKER.search(blocks[j + 1].text)]
+        if len(answered) >= MIN_ANSWERED_PROMPTS and not any(_SPEAKER.search(blocks[j].text) for j in items):
+            for j in items:
+                out[j] = replace(blocks[j], kind="heading", level=max(3, top + 2), in_list=False, labels=None)
+        i = end
+    return out
+
+
 def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, make=None) -> list[Answer]:
     """The answers of a file's blocks. The editor server parses a file piecewise and passes
     a `make` that reuses the Answers of unchanged sections."""
     make = make or _make_answer
-    sections = _sections(_numbered_titles(blocks, source.text))
+    sections = _sections(_prompt_lists(_numbered_titles(blocks, source.text)))
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
     answers: list[Answer] = []

@@ -193,8 +193,16 @@ def _events(text: str):
     return pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
 
 
+#: A bullet typed (or pasted from a document) as a character Markdown does not know: "• Tell
+#: us about ...". Read as the list marker it stands for; one character for one, so every
+#: column stays where it was.
+_TYPED_BULLET = re.compile(r"^([ \t]*)[\u2022\u25e6\u25aa\u25cf](?=[ \t])", re.MULTILINE)
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Parse repaired file text into leaf blocks in document order."""
+    if "\u2022" in text or "\u25e6" in text or "\u25aa" in text or "\u25cf" in text:
+        text = _TYPED_BULLET.sub(r"\1-", text)
     pos = _Positions(text)
     blocks: list[Block] = []
     list_depth = 0
