@@ -119,3 +119,22 @@ def test_a_sentence_tells_an_event_with_a_past_verb_not_a_past_looking_word(sent
     from starlint.analysis.syntax import tells_event
 
     assert tells_event(sentence) is event
+
+
+def test_an_outcome_after_a_semicolon_is_the_result():
+    """"... and wrote the first runbook; time to resolve fell from 2 days to 3 hours": the
+    steps are the Action, the clause after the semicolon the Result, when no later sentence
+    tells the outcome. A semicolon between two steps splits nothing."""
+    from .conftest import lint
+
+    text = ("## Payouts\n\n"
+            "When I joined the payments team, failed payouts had no owner and no runbook. "
+            "I interviewed the on-call engineers, drew the flow and wrote the first runbook; "
+            "time to resolve a failed payout fell from 2 days to 3 hours.\n")
+    parts = lint(text).answers[0].parts
+    assert parts["action"].text.startswith("I interviewed the on-call engineers")
+    assert parts["result"].text.startswith("time to resolve a failed payout fell")
+    steps = text.replace("; time to resolve a failed payout fell from 2 days to 3 hours.",
+                         "; then I ran a drill with them. The drill found 2 gaps.")
+    parts = lint(steps).answers[0].parts
+    assert any("wrote the first runbook; then I ran a drill" in p.text for p in parts.values())
