@@ -68,6 +68,9 @@ LEARNED = [
     "Exports should always leave headroom for the month-end spike.",
     # the speaker's growth as a note
     "Gained practical experience with memory profiling.",
+    # a guard told by what it stops
+    "I split the bucket per team so that in the future, nobody can overwrite the export by mistake.",
+    "I moved the job behind a lock so it can't run twice again.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
