@@ -33,6 +33,9 @@ FIGURES = {
     "The client is now used by millions.": ["millions"],
     "It saved hundreds of hours of manual work.": ["hundreds"],
     "We closed dozens of old tickets.": ["dozens"],
+    # a time taken, told with an article
+    "The pipeline was built in a single day.": ["in a single day"],
+    "Support had a fix within a week.": ["within a week"],
 }
 NOT_FIGURES = [
     "We hired two engineers.",
@@ -53,6 +56,8 @@ NOT_FIGURES = [
     "Two years ago the team moved to the new stack.",
     "We hold weekly retros.",
     "A few of them stayed on.",
+    "I wrote it in a way the team could extend.",
+    "A day in the life of an on-call engineer.",
 ]
 
 

@@ -73,6 +73,12 @@ _WHOLE_PERIOD = re.compile(
     r"(?:day|week|month|quarter|semester|term|sprint|year|season|summer|winter|release)\b",
     re.IGNORECASE,
 )
+#: "created in a single day", "fixed within a week": a time taken, told with an article
+_SINGLE_PERIOD = re.compile(
+    r"\b(?:in|within|inside|under) (?:a single|just a|only a|less than a|under a|a) "
+    r"(?:day|week|afternoon|morning|evening|hour|night|weekend|sprint|month|shift)\b",
+    re.IGNORECASE,
+)
 _FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
                                rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
 _FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
@@ -175,6 +181,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _MULTIPLIER.finditer(text))
     spans.extend(m.span() for m in _ORDINAL_TIME.finditer(text))
     spans.extend(m.span() for m in _WHOLE_PERIOD.finditer(text))
+    spans.extend(m.span() for m in _SINGLE_PERIOD.finditer(text))
     spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
     out = []
     for start, end in sorted(spans):
