@@ -682,3 +682,15 @@ def test_a_list_of_prompts_with_no_replies_is_not_split():
             "- What would you do differently?\n")
     run = lint(text)
     assert [(a.line, a.title) for a in run.answers] == [(1, "Conflict")]
+
+
+def test_a_pitch_asked_on_a_question_line_under_a_short_heading_is_not_an_answer():
+    """"# TMAY" says nothing; its "**Q**: Tell me about yourself" does: a pitch, not a
+    story, even with an "**A**:" (the Answer's letter) and first-person prose under it. A
+    story asked the same way is still an answer."""
+    pitch = ("# TMAY\n\n* **Q** : Tell me about yourself\n\n"
+             "* **A** : I am a recent graduate in computing. I built two games at university and "
+             "I worked for a year at a small studio, where I shipped a mobile puzzle game.\n")
+    assert lint(pitch).answers == []
+    story = pitch.replace("Tell me about yourself", "Tell me about a time you missed a deadline")
+    assert len(lint(story).answers) == 1

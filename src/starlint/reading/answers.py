@@ -437,7 +437,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         kind = title_kind(title)
         if kind == "" and section.question is not None and section.question.kind == "heading":
             kind = "question"  # "## HiL pipeline" under the question it answers
-        if kind == "not-answer" and not star_labels:
+        elif kind == "" and section.question is not None and (asked := question_text(section.question)):
+            # "# TMAY" over "**Q**: Tell me about yourself" (its "**A**:" is the Answer's letter)
+            kind = "pitch" if title_kind(asked) == "not-answer" else title_kind(asked)
+        if kind == "pitch" or (kind == "not-answer" and not star_labels):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
         if not (found.is_story or (kind == "question" and found.answers_a_question)
