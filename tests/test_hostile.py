@@ -164,6 +164,10 @@ def test_rule_file_python_tag_does_not_run(tmp_path):
         # a regex list parameter of another kind points at its own line too
         ("name: x\nseverity: info\npart: action\nkind: actor\nmessage: m\nroutines: ['(?<=a)b']\n",
          r"x.yaml:6: .*not valid RE2"),
+        ("name: x\nseverity: info\npart: result\nkind: absence\nmessage: m\nquantity: true\noutcome_in: action\n"
+         "outcome_regex: ['(?<=a)b']\n", r"x.yaml:8: .*not valid RE2"),
+        ("name: x\nseverity: info\npart: result\nkind: absence\nmessage: m\nphrases: [a]\noutcome_in: action\n",
+         r"x.yaml:1: .*outcome_in needs quantity: true and outcome_regex"),
     ],
 )
 def test_broken_rule_files_name_file_and_line(tmp_path, body, problem):

@@ -87,3 +87,17 @@ STORY = (
 ])
 def test_unquantified_result_reads_figures_not_numerals(result, fires):
     assert any(d.rule == "unquantified-result" for d in lint(STORY.format(result)).diagnostics) is fires
+
+
+@pytest.mark.parametrize("action, fires", [
+    # the outcome's figure told with the step that brought it
+    ("I rolled the release back within 20 minutes and restored checkout.", False),
+    ("I rolled the release back, and within 20 minutes payments were back to normal.", False),
+    # a step with a number is not an outcome
+    ("I cut the batch size to 500 and rolled the release back.", True),
+])
+def test_an_outcome_figure_told_in_the_action_counts(action, fires):
+    story = ("**Situation:** Checkout failed after a release.\n\n**Task:** I was on call.\n\n"
+             f"**Action:** {action}\n\n**Result:** Customers could pay again.\n")
+    assert any(d.rule == "unquantified-result" for d in lint(story).diagnostics) is fires
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Answer
-from .base import Finding, Kind, SpanMatcher, anchor, scope_spans
+from .base import Finding, Kind, SpanMatcher, anchor, compile_regexes, scope_spans
 
 
 class Absence(Kind):
@@ -17,6 +17,9 @@ class Absence(Kind):
         "ignorecase": "match case-insensitively (default true)",
         "quantity": "true: any quantity (number, %, money, 5x, 'zero') satisfies the rule",
         "unless_part": "a part (e.g. learning) whose presence, with any words, satisfies the rule",
+        "outcome_in": "another part (e.g. action) whose sentence with a quantity and one of `outcome_regex` "
+                      "satisfies a quantity rule: the outcome's figure told with the last step",
+        "outcome_regex": "RE2 regexes of an outcome ('restored', 'back to normal') for `outcome_in`",
     }
 
     def __init__(self, rule) -> None:
@@ -25,6 +28,10 @@ class Absence(Kind):
         self.matcher = SpanMatcher.from_params(p, p.get("ignorecase", True))
         self.quantity = bool(p.get("quantity", False))
         self.unless_part = p.get("unless_part")
+        self.outcome_in = p.get("outcome_in")
+        self.outcome_regex = compile_regexes(p.get("outcome_regex"), True, "outcome_regex")
+        if self.outcome_in is not None and (not self.quantity or not self.outcome_regex):
+            raise ValueError("outcome_in needs quantity: true and outcome_regex")
         if not self.matcher and not self.quantity:
             raise ValueError("kind absence needs phrases, lemmas, patterns, regex or quantity: true")
 
@@ -41,8 +48,19 @@ class Absence(Kind):
                 return
             if self.matcher and self.matcher.matches(span):
                 return
+        if self.outcome_in and self._outcome_told_in(answer):
+            return
         # a rule over several parts is about the answer: it points at the answer's title
         part = answer.parts.get(self.rule.part) if isinstance(self.rule.part, str) else None
         block, start, end = anchor(answer, part)
         name = self.rule.part if isinstance(self.rule.part, str) else "answer"
         yield Finding(block, start, end, {"part": name.capitalize()}, part.name if part else None)
+
+    def _outcome_told_in(self, answer: Answer) -> bool:
+        """The figure of the outcome told with the step that brought it ("Coordinated the
+        rollback within 30 minutes and restored service"): the interviewer has heard it."""
+        part = answer.parts.get(self.outcome_in)
+        if part is None:
+            return False
+        return any(sent._.quantities and any(r.search(sent.text) for r in self.outcome_regex)
+                   for span in part.spans for sent in span.sents)
