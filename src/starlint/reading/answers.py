@@ -518,8 +518,9 @@ def _numbered_titles(blocks: list[Block], text: str) -> list[Block]:
         return blocks
     lines = text.split("\n")
     titles = []
-    for i, block in enumerate(blocks[:-1]):
-        after = blocks[i + 1]
+    visible = [i for i, b in enumerate(blocks) if b.text.strip()]  # not a line of only a comment
+    for i, nxt in zip(visible, visible[1:]):
+        block, after = blocks[i], blocks[nxt]
         if (block.kind == "paragraph" and block.in_list and block.level == 1 and "\n" not in block.text.strip()
                 and len(block.text.split()) <= MAX_TITLE_WORDS and _NUMBERED_ITEM.match(lines[block.line - 1])
                 and after.kind in ("paragraph", "html") and after.level <= 1
@@ -551,11 +552,17 @@ def _prompt_lists(blocks: list[Block]) -> list[Block]:
         end = i
         while end < len(blocks) and blocks[end].in_list:
             end += 1
-        run = range(i, end)
+        # (a line with no words, such as an inline comment "<!-- starlint-disable ... -->",
+        # separates nothing)
+        run = [j for j in range(i, end) if blocks[j].text.strip()]
+        if not run:
+            i = end
+            continue
         top = min(blocks[j].level for j in run)
         items = [j for j in run if blocks[j].level == top and blocks[j].kind == "paragraph"]
-        answered = [j for j in items if j + 1 < end and blocks[j + 1].level > top
-                    and _YOU.search(blocks[j].text) and _SPEAKER.search(blocks[j + 1].text)]
+        after = dict(zip(run, run[1:]))
+        answered = [j for j in items if j in after and blocks[after[j]].level > top
+                    and _YOU.search(blocks[j].text) and _SPEAKER.search(blocks[after[j]].text)]
         if len(answered) >= MIN_ANSWERED_PROMPTS and not any(_SPEAKER.search(blocks[j].text) for j in items):
             for j in items:
                 out[j] = replace(blocks[j], kind="heading", level=max(3, top + 2), in_list=False, labels=None)
