@@ -94,12 +94,18 @@ def _prefilter() -> dict[str, tuple[tuple[str, ...], ...] | None]:
     return {name: _literals(p) for name, p in load_principles().items()}
 
 
+#: The only characters outside ASCII that an ASCII letter matches case-insensitively (İ ı ſ K,
+#: for i, s and k): text without them lowers its ASCII letters exactly, emoji or not.
+_ASCII_LOOKALIKES = frozenset("\u0130\u0131\u017f\u212a")
+
+
 def _candidates(text: str) -> list[str]:
-    """The principles whose pattern can match `text`. In ASCII text a case-insensitive match
-    holds each literal word of one spelling, so substring tests rule most out before any
-    regex runs (the regexes, with their lookarounds, were 8% of a batch's time); any other
+    """The principles whose pattern can match `text`. A case-insensitive match holds each
+    literal word of one spelling, so substring tests rule most out before any regex runs
+    (the regexes, with their lookarounds, were 8% of a batch's time). That holds in any text
+    but one with a character that matches an ASCII letter without lowering to it: such
     text gets every principle."""
-    if not text.isascii():
+    if not text.isascii() and not _ASCII_LOOKALIKES.isdisjoint(text):
         return list(_patterns())
     lower = text.lower()
     return [name for name, forms in _prefilter().items()
@@ -108,16 +114,23 @@ def _candidates(text: str) -> list[str]:
 
 def find_principles(text: str) -> list[str]:
     """Principles named in a heading or a front-matter value, in order of appearance."""
+    return list(_principles_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _principles_in(text: str) -> tuple[str, ...]:
+    """Cached: each answer asks again of every heading above it (a prep document's title and
+    group headings, once per answer under them)."""
     names = _candidates(text)
     if not names or (len(names) > 1 and not _any_principle().search(text)):
-        return []  # most headings name none: one pass instead of sixteen
+        return ()  # most headings name none: one pass instead of sixteen
     found: list[tuple[int, str]] = []
     patterns = _patterns()
     for name in names:
         match = patterns[name].search(text)
         if match:
             found.append((match.start(), name))
-    return [name for _, name in sorted(found)]
+    return tuple(name for _, name in sorted(found))
 
 
 @lru_cache(maxsize=1)
