@@ -115,9 +115,10 @@ class Actor(_SyntaxKind):
                         proposed_before = False
                     previous_block = sentence.block
                 text = sentence.text
-                # "Every week we test 2000 builds": how things ran, the setting, not a deed
-                routine = any(r.search(text) for r in self.routines)
                 who = actors(text)
+                # "Every week we test 2000 builds": how things ran, the setting, not a deed
+                # (asked only of a sentence with a "we": most have none)
+                routine = bool(who.plural) and any(r.search(text) for r in self.routines)
                 offset = sentence.span.start_char
                 for subject in () if routine else who.plural:
                     if (subject.verb in self.states or subject.verb in self.reciprocal or subject.modal
