@@ -81,8 +81,8 @@ def _asks_for_a_story(text: str) -> bool:
     of a conflict. How did you handle it?**". It asks ("tell me about", "a time when"),
     speaks to "you", says no "I", and is short. In a prep document that lists its
     questions, each is where an answer starts."""
-    if len(text) > 8 * MAX_PROMPT_WORDS:
-        return False
+    if len(text) > 8 * MAX_PROMPT_WORDS or "you" not in text.lower():
+        return False  # every form `_YOU` knows spells "you": most paragraphs are told in "I"
     text = text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
