@@ -32,9 +32,10 @@ def principle_signals() -> dict[str, tuple[SpanMatcher, str | None]]:
 
 
 def answer_spans(answer: Answer):
-    """Every text block of the answer as a span (what scope 'answer' reads), without asking
-    which part each belongs to."""
-    return [b.doc[:] for b in answer.blocks if b.kind != "heading" and b.doc is not None]
+    """Every text block of the answer as a span (what scope 'answer' reads): the spans that
+    scope made once per answer, not sliced again per principle and per question type (each
+    slice is a new Span, and spaCy makes two Tokens for it)."""
+    return [span for _, span in scope_spans(answer, "answer")]
 
 
 def signal_matches(answer: Answer, name: str) -> list[tuple[int, int]]:
