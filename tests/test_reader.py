@@ -42,6 +42,11 @@ FORMS = {
         [4, 5, 6, 7],
     ),
     "inline_letters": (" ".join(f"({n[0].upper()}) {t}" for n, t in STORY.items()), [1, 1, 1, 1]),
+    # a part letter with its word in brackets, bold with a hard break, or as a heading
+    "bold_letter_word": ("# Q\n\n" + "\n\n".join(f"**{n[0].upper()} ({n.capitalize()}):**  \n{t}" for n, t in STORY.items()),
+                         [3, 6, 9, 12]),
+    "heading_letter_word": ("# Q\n\n" + "\n\n".join(f"### {n[0].upper()} ({n.capitalize()})\n\n{t}" for n, t in STORY.items()),
+                            [3, 7, 11, 15]),
     # part names alone on their lines inside one paragraph, no colon: a draft typed as notes
     "bare_lines": ("# Q\n\n" + "\n".join(f"{n.capitalize()}\n{t}" for n, t in STORY.items()), [3, 5, 7, 9]),
 }
@@ -56,6 +61,13 @@ def test_label_form_gives_four_parts_on_their_lines(form):
     assert [parts[n].line for n in STORY] == lines, form
     assert not any(p.inferred for p in parts.values())
     assert not [d for d in run.diagnostics if d.rule == "missing-part"], form
+
+
+def test_a_letter_with_another_parts_word_in_brackets_is_no_label():
+    text = ("# Q\n\n**S (Result):** The cache drifted between our two nodes, and I had to stop it before the sale.\n\n"
+            "**A (Note):** I moved the cache to Redis and added a check that compares both nodes every hour.\n")
+    run = lint(text)
+    assert all(p.inferred for p in run.answers[0].parts.values())
 
 
 def test_one_part_name_alone_on_a_line_of_prose_is_no_label():

@@ -105,15 +105,21 @@ class LabelHit:
     content_start: int
 
 
-_LETTER_AND_WORD = re.compile(r"^\(?([stalr])\)?\s*[-\u2013\u2014:.)]\s*([a-z][a-z ]+)$")
+_LETTER_AND_WORD = re.compile(r"^\(?([stalr])\)?\s*(?:[-\u2013\u2014:.)]\s*([a-z][a-z ]+)|\(\s*([a-z][a-z ]+?)\s*\)?)$")
+
+
+def _spells(letter: str, qual: str) -> bool:
+    """Whether a bracketed note after a part letter is that part's word: "S (Situation)"."""
+    word = re.sub(r"\s+", " ", qual.strip().strip("()").strip().lower())
+    return LABEL_WORDS.get(word, "")[:1] == letter[:1]
 
 
 def _part_for(label: str) -> tuple[str, ...] | None:
     word = label.strip().strip("()").strip().lower()
     word = re.sub(r"\s+", " ", word)
     spelled = _LETTER_AND_WORD.match(word)
-    if spelled and LABEL_WORDS.get(spelled.group(2).strip(), "")[:1] == spelled.group(1):
-        word = spelled.group(2).strip()  # "R - Result", "S: Situation"
+    if spelled and LABEL_WORDS.get((spelled.group(2) or spelled.group(3)).strip(), "")[:1] == spelled.group(1):
+        word = (spelled.group(2) or spelled.group(3)).strip()  # "R - Result", "S: Situation", "S (Situation)"
     if word in LETTER_LABELS:
         # bare letters only count as "S:" or "(S)", never as a word in prose
         return LETTER_LABELS[word]
@@ -237,8 +243,9 @@ def _find_labels(block: Block) -> list[LabelHit]:
         is_letter = word in LETTER_LABELS
         if is_letter and not (sep == ":" or bracketed):
             continue
-        if match.group("qual") and (sep != ":" or is_letter or bracketed):
-            continue  # "**Action (Highlights):**" names its part; "Action (in prose)" alone does not
+        if match.group("qual") and (sep != ":" or bracketed or (is_letter and not _spells(word, match.group("qual")))):
+            continue  # "**Action (Highlights):**" names its part; "Action (in prose)" alone does not;
+            # a letter counts with its own part spelled out ("**S (Situation):**")
         if sep == "." and not _is_bold_at(block, match.start(), match.end() - 1):
             continue  # "**Action**. The first step ...": a bold label; "Action. We ..." is prose
         alone = False
