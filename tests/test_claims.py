@@ -47,6 +47,8 @@ CLAIMS = [
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
+    "Since then I plan future improvements to the checkout with a test matrix first.",
+    "I listed three possible improvements for the next sprint.",
     "I set up a registry mirror to increase our pull quota.",
     "I rebuilt the caches by adding a shared volume to speed up the first run.",
     "The increased load came from a new mobile team.",

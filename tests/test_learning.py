@@ -18,6 +18,8 @@ STORY = (
 
 LEARNED = [
     "It underscored the importance of load-testing before a launch.",
+    "The outage reinforced for me that a rollback plan comes before the rollout.",
+    "That week showed me how much a written agenda shortens a meeting.",
     "I gained hands-on experience with Kafka consumer groups.",
     "Since then I re-check every migration on a copy of production.",
     "I added a regression test so the same mistake fails the build.",
