@@ -39,6 +39,9 @@ def test_it_was_my_first_time_is_no_task():
 @pytest.mark.parametrize("sentence", [
     "It was my responsibility to fix the export.",
     "It was up to me to choose the vendor.",
+    # a choice faced is what had to be settled
+    "Within an hour we had two options: patch the parser in place or restore last night's build.",
+    "The decision was whether to delay the launch by a week.",
 ])
 def test_it_was_mine_is_a_task(sentence):
     assert _cues(sentence, False)[1] is True

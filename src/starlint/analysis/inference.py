@@ -40,6 +40,11 @@ _TASK = re.compile(
     # the job to be done, said of the thing, in the past: "the queue system needed to be
     # scaled", "the database had to be migrated by Friday" ("needs to be revisited" prescribes)
     r"|\b(needed|had) to be [a-z]+(ed|en|lt|wn)\b"
+    # a choice the speaker faced is what they had to settle: "we had two options: hot-fix or
+    # roll back", "the decision was whether to ...", "I had a call to make"
+    r"|\b(I|we) (had|faced) (two|three|a few|several|only two|a) (options|choices|paths|alternatives|ways forward|"
+    r"choice|decision|call) to make\b|\b(I|we) (had|faced) (two|three|a few|several|only two) (options|choices|paths|alternatives)\b"
+    r"|\bthe (choice|decision|question|dilemma) was (whether|between|to)\b"
     # a deadline set for the speaker or their team is the goal to meet
     r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
