@@ -93,8 +93,12 @@ def test_unquantified_result_reads_figures_not_numerals(result, fires):
     # the outcome's figure told with the step that brought it
     ("I rolled the release back within 20 minutes and restored checkout.", False),
     ("I rolled the release back, and within 20 minutes payments were back to normal.", False),
+    # the step's effect, with its size
+    ("I moved the retries into a queue. This cut failed payments by 90%.", False),
+    ("I moved the retries into a queue, cutting failed payments from 40 a day to 3.", False),
     # a step with a number is not an outcome
     ("I cut the batch size to 500 and rolled the release back.", True),
+    ("I split the 3 services, and we rolled the release back.", True),
 ])
 def test_an_outcome_figure_told_in_the_action_counts(action, fires):
     story = ("**Situation:** Checkout failed after a release.\n\n**Task:** I was on call.\n\n"
