@@ -31,6 +31,7 @@ FIGURES = {
     "The site stayed up for the entire quarter.": ["for the entire quarter"],
     # a count given by its order of magnitude is a reach
     "The client is now used by millions.": ["millions"],
+    "The app is now used by millions of people every day.": ["millions"],
     "It saved hundreds of hours of manual work.": ["hundreds"],
     "We closed dozens of old tickets.": ["dozens"],
     # a time taken, told with an article
@@ -38,6 +39,7 @@ FIGURES = {
     "Support had a fix within a week.": ["within a week"],
 }
 NOT_FIGURES = [
+    "The company has hundreds of engineers.",
     "We hired two engineers.",
     "This was case 1 of many.",
     "I had one or two ideas.",

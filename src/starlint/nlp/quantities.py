@@ -138,11 +138,14 @@ def _word_is_figure(match: re.Match, text: str) -> bool:
     before = text[max(0, match.start() - 20) : match.start()]
     if match.group("num").lower() == "one" and _SOMEDAY_AFTER.match(after) and _CLAUSE_START.search(before):
         return False
+    magnitude = match.group("num").lower() in _MAGNITUDES
+    if magnitude and _MAGNITUDE_BEFORE.search(before):
+        return True  # a reach, whoever it counts: "used by millions of people", "serving thousands of users"
     if _VAGUE_AFTER.match(after) or _VAGUE_BEFORE.search(before) or _FOLLOWED_BY_PEOPLE.match(after):
         return False
     if match.group("num").lower() in ("half", "a half", "a third", "a quarter") and re.search(r"\b(by|cut|in)\s*$", before, re.I):
         return True  # "cut in half", "by a third"
-    if match.group("num").lower() in _MAGNITUDES and (_MAGNITUDE_AFTER.match(after) or _MAGNITUDE_BEFORE.search(before)):
+    if magnitude and _MAGNITUDE_AFTER.match(after):
         return True  # "used by millions", "thousands of downloads", "saved hundreds of hours"
     return bool(_FOLLOWED_BY_UNIT.match(after))
 
