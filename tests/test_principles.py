@@ -50,6 +50,7 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Ownership", "I spent my own time after work writing the missing migration guide."),
     ("Deliver Results", "I finished the migration two days before the freeze."),
     ("Ownership", "Nobody had tested the front end, so I took it upon myself to write a testing plan."),
+    ("Ownership", "The importer wasn't assigned to me, but I took the initiative and finished it."),
     ("Learn and Be Curious", "I asked to be sent to the product-owner training and got certified."),
     ("Invent and Simplify", "I wrote one set of config templates, a homogeneous base for every client."),
     ("Are Right, A Lot", "It turns out the API key was shared, so I built the feature on the public endpoint."),
