@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Answer, Block, Part, Sentence
+from ..nlp.fragments import split_note_fragments
 from ..nlp.pipeline import blank_pipeline
 from ..nlp.tokens import remember_text, span_words
 from .inference import infer_parts, task_in_context
@@ -42,6 +43,7 @@ def analyse(answers: Iterable[Answer]) -> list[Answer]:
     for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=BATCH_SIZE)):
         block.doc = doc
         remember_text(doc, block.text)  # spaCy's tokenizer keeps the text exactly
+        split_note_fragments(doc, block.text)
     for answer in answers:
         if not answer.labelled:
             answer.parts = infer_parts(answer)

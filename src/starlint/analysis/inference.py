@@ -95,6 +95,19 @@ _OUTCOME = re.compile(
     r"turned out|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch))\b",
     re.IGNORECASE,
 )
+#: results handled as a thing in a step ("ran the upgrade on a copy and showed him the
+#: results"): the step's object, not how the story turned out
+_RESULTS_HANDLED = re.compile(
+    r"\b(show|present|shar|review|analy[sz]|compar|sen[dt]|publish|check|collect|gather|summari[sz]|walk)[a-z]*"
+    r" ([a-z]+ ){0,3}?(the|my|our|these|those|their) ([a-z-]+ )?results\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_outcome(text: str) -> bool:
+    return bool(_OUTCOME.search(_RESULTS_HANDLED.sub(" ", text)))
+
+
 #: a sentence that says it is the outcome: "As a result, we ...", "In the end, ..."
 _OUTCOME_OPENER = re.compile(
     r"^\W*(as a result|in the end|ultimately|the (end )?result (was|is)|the outcome (was|is)|the impact (was|is)|"
@@ -136,7 +149,7 @@ def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:
     learning = bool(_LEARNING.search(text))
     # a habit ("When faced with a conflict, I like to ...") sets no scene
     setting = bool(_SITUATION.search(text) or _PAST.search(text)) and not _HABIT.search(text)
-    outcome = bool(_OUTCOME.search(text) or _OUTCOME_VERB.search(text) or has_quantity)
+    outcome = bool(_tells_outcome(text) or _OUTCOME_VERB.search(text) or has_quantity)
     if outcome and not has_quantity and _REFLECTION.search(text):
         outcome = False  # "This experience improved my attention to detail": a lesson
     return setting, bool(_TASK.search(text) or _PURPOSE.search(text)), not learning and _is_deed(text), outcome
@@ -159,7 +172,7 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
     weak = task is not None and deed and (task.group(2) or "").lower() in _DECISIONS
     t = (0.9 if weak else 1.5) if task else 0.9 if _PURPOSE.search(text) else 0.0
     a = 0.2 + (1.2 if deed else 0.0)
-    r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _OUTCOME.search(text) or learning
+    r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _tells_outcome(text) or learning
           else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
          + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
     return [s, t, a, r]
