@@ -706,3 +706,31 @@ def test_a_pitch_asked_on_a_question_line_under_a_short_heading_is_not_an_answer
     assert lint(pitch).answers == []
     story = pitch.replace("Tell me about yourself", "Tell me about a time you missed a deadline")
     assert len(lint(story).answers) == 1
+
+
+UNANSWERED_QUESTION = """# Communication
+
+- Tell me about a time you explained something complex to an upset client.
+
+
+
+- Tell me about a presentation you gave that went well.
+
+   Quarterly roadmap review - I rebuilt the deck around three customer problems - rehearsed with
+   my lead twice - 40 directors attended and two teams changed their plans after it
+
+Q> Tell me about your hardest project.
+Q> Describe a time you took the lead on a project.
+I led the move of our build system to Bazel when builds took 50 minutes; I planned the order,
+migrated the three largest packages myself and builds now take 9 minutes.
+"""
+
+
+def test_a_question_left_unanswered_does_not_take_the_next_questions_answer():
+    run = lint(UNANSWERED_QUESTION)
+    # the first question has no reply: the reply below the second is the second's; two
+    # question lines in a row still ask for one answer
+    assert [(a.line, a.title) for a in run.answers] == [
+        (7, "Tell me about a presentation you gave that went well."),
+        (12, "Tell me about your hardest project."),
+    ]

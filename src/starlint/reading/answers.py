@@ -229,6 +229,14 @@ def _sections(blocks: list[Block]) -> list[_Section]:
                 level = sections[-1].level + (0 if sections[-1].heading is not None and question_text(sections[-1].heading) else 1)
                 sections.append(_Section(heading=block, level=level, ancestors=list(stack)))
                 label_level = None
+            elif (asked := _unanswered(sections[-1], block)) is not None:
+                # a question left unanswered, a blank line, then the next question: the reply
+                # below is the next one's (two question lines in a row ask one question in two
+                # ways: "Q> Your hardest project?" / "Q> A time you took the lead?")
+                if asked is sections[-1].question:
+                    sections[-1].question = block
+                else:
+                    sections[-1].heading = block
             elif sections[-1].heading is None:
                 sections[-1].heading = block  # the question of the answer that follows
                 sections[-1].level = (stack[-1].level + 1) if stack else 1
@@ -255,6 +263,15 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             continue
         sections[-1].blocks.append(block)
     return [story for section in sections for run in _answer_runs(section) for story in _stories(run)]
+
+
+def _unanswered(current: _Section, block: Block) -> Block | None:
+    """The question line of a section with nothing under it, when `block`, the next question,
+    stands apart from it (a blank line between)."""
+    asked = current.question if current.question is not None else current.heading
+    if asked is None or current.has_prose() or question_text(asked) is None:
+        return None
+    return asked if block.line > asked.end_line + 1 else None
 
 
 def _asking_heading(current: _Section, block: Block) -> Block | None:
