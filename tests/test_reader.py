@@ -734,3 +734,26 @@ def test_a_question_left_unanswered_does_not_take_the_next_questions_answer():
         (7, "Tell me about a presentation you gave that went well."),
         (12, "Tell me about your hardest project."),
     ]
+
+
+NOTE_REPLY = """# Initiative
+
+- Describe a time you saw a problem and fixed it without being asked.
+
+   Release checklist - QA signed off by email only and steps were missed - Ran a retro with the
+   testers - wrote a shared checklist in the repo - no missed steps in the 8 releases since
+"""
+
+
+def test_a_reply_in_dash_joined_notes_is_an_answer_and_each_fragment_a_sentence():
+    from starlint.nlp.fragments import fragment_starts
+
+    run = lint(NOTE_REPLY)
+    assert [a.line for a in run.answers] == [1]
+    situation = run.answers[0].parts["situation"]
+    assert [s.text.strip(" -") for s in situation.sentences][:2] == [
+        "Release checklist", "QA signed off by email only and steps were missed"]
+    assert not [d for d in run.diagnostics if d.rule == "long-sentence"]
+    # a lone dash, or dashes before lower-case words, are dashes inside a sentence
+    assert fragment_starts("I came prepared - I had read the RFC twice.") == []
+    assert fragment_starts("The fix - a small one - worked - mostly.") == []

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.fragments import fragment_starts
+
 #: Fewer words than this is a note, not a story, whatever it narrates.
 MIN_STORY_WORDS = 15
 
@@ -168,6 +170,8 @@ def evidence(lines: list[str]) -> StoryEvidence:
     words = sentences = narrated = habitual = questions = advice = first_person = 0
     for block in lines:
         unquoted = _QUOTED.sub(" ", _SOFT_BREAK.sub(" ", block))
+        if starts := fragment_starts(unquoted):  # "Had a deadline - Colleague didn't reply - ..."
+            unquoted = "\n".join(unquoted[a:b] for a, b in zip([0, *starts], [*starts, len(unquoted)]))
         words += len(_WORD.findall(block))
         for match in _SENTENCE.finditer(unquoted):
             sentence = match.group(0).strip()
