@@ -123,6 +123,11 @@ def test_unlabelled_prose_is_inferred_in_order():
         "```\nSITUATION: Set the context\nTASK: What was your responsibility?\n```",
         "> Amazon Leadership Principles focus - STAR format responses",
         "## Tips\n\n```\n1. QUANTIFY EVERYTHING\n2. USE I NOT WE\n```",
+        # what the writer needs, not what happened: "need" is no past form
+        "## Why I keep this file\n\nI wrote these notes for one reason:\n\n"
+        "- **I need to have my stories ready**: one per principle, with figures\n"
+        "- **I need to speak for myself**: my own steps, in the first person\n"
+        "- **I need to keep them short**: two minutes each, no more",
     ],
 )
 def test_not_an_answer(text):

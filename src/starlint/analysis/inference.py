@@ -13,7 +13,7 @@ import re
 from ..model import PART_NAMES, Answer, Part, Segment
 from ..nlp.quantities import quantity_spans
 from ..nlp.tokens import span_text, span_words
-from ..reading.story import IRREGULAR_PAST
+from ..reading.story import IRREGULAR_PAST, NOT_PAST_ED
 from .syntax import actors_by_pattern, tells_event
 
 #: roles that carry a responsibility: "as the team lead", "I was the TA"
@@ -141,7 +141,7 @@ _HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend
                     r"|\bmy (usual |general )?approach is\b", re.IGNORECASE)
 #: a past form: an "-ed" word, but "un-...-ed" only after its subject ("I uncovered"), as
 #: alone it is mostly an adjective ("unexpected problems")
-_PAST = re.compile(rf"\b((?!un)[a-z]+ed|{IRREGULAR_PAST})\b|\b(I|we|they|he|she|it) un[a-z]+ed\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b((?!un)(?!(?:{NOT_PAST_ED})\b)[a-z]+ed|{IRREGULAR_PAST})\b|\b(I|we|they|he|she|it) un[a-z]+ed\b", re.IGNORECASE)
 
 
 def _cues(text: str, has_quantity: bool) -> tuple[bool, bool, bool, bool]:

@@ -39,7 +39,10 @@ IRREGULAR_PAST = (
     "sought|spent|split|spoke|spread|stood|stuck|struck|swept|taught|thought|threw|told|took|"
     "tore|understood|was|were|won|wrote|rewrote|overcame|undertook|withdrew|broke|forgot|froze"
 )
-_PAST = rf"(?:[a-z]+ed|{IRREGULAR_PAST})"
+#: words that end in "ed" and are no past form: "I need to have stories ready" tells nothing
+NOT_PAST_ED = ("need|feed|speed|seed|proceed|succeed|exceed|indeed|breed|bleed|heed|deed|weed|greed|embed|bed|"
+               "red|hundred|sacred|naked|wicked|kindred|hatred")
+_PAST = rf"(?:(?!(?:{NOT_PAST_ED})\b)[a-z]+ed|{IRREGULAR_PAST})"
 #: An actor and, within a few words, a past-tense verb: "I rewrote", "we quickly moved",
 #: "my team and I built", "our team had".
 _NARRATED = re.compile(
