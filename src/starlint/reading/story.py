@@ -52,7 +52,9 @@ _NARRATED = re.compile(
 #: Habits and hypotheticals in the first person: a generic answer is still an answer.
 _HABITUAL = re.compile(
     r"\b(?:I|we)(?:\s+|\u2019|')(?:usually|always|typically|generally|normally|often|tend to|would|will|d|ll|"
-    r"try to|make sure|like to|prefer to|start by|first)\b",
+    r"try to|make sure|like to|prefer|believe in|start by|first)\b"
+    # a method told instead of an event: "My approach is to stay friendly and listen first"
+    r"|\bmy (usual |general |normal )?approach (is|would be)\b",
     re.IGNORECASE,
 )
 #: Past forms that are also the bare verb ("Set the scene", "Read the question"): an
