@@ -128,6 +128,9 @@ def test_unlabelled_prose_is_inferred_in_order():
         "- **I need to have my stories ready**: one per principle, with figures\n"
         "- **I need to speak for myself**: my own steps, in the first person\n"
         "- **I need to keep them short**: two minutes each, no more",
+        # the labels explained, not a story told with them
+        "## Story format\n\nEvery story here uses four parts:\n- **Situation**: where and when\n"
+        "- **Task**: your goal\n- **Action**: your own steps\n- **Result**: what changed, with numbers",
     ],
 )
 def test_not_an_answer(text):
@@ -328,6 +331,8 @@ def test_labels_inside_an_answer_written_as_a_quote():
     ("Tell me about a time you worked with limited resources", "question"),
     ("Describe a time you gave advice a peer did not want", "question"),
     ("Give an example of a weakness that cost you a deadline", "question"),
+    ("Story Bank Structure", "not-answer"),
+    ("Tell me about a time you changed the structure of a team", "question"),
 ])
 def test_a_story_prompt_outweighs_the_name_of_a_notes_section(title, kind):
     from starlint.reading.story import title_kind

@@ -102,6 +102,7 @@ _NOT_AN_ANSWER_TITLE = re.compile(
 _SECTION_WORD_TITLE = re.compile(
     r"\b(weakness(es)?|strengths?( and weakness(es)?)?|tips?|advice|things to (keep in mind|remember|note|know)|"
     r"notes?|template|framework|checklist|resources|references?|glossary|definitions?|links|overview|agenda|"
+    r"structure|format|"
     r"(table of )?contents|"
     r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
     re.IGNORECASE,
