@@ -73,6 +73,10 @@ LEARNED = [
     # a guard told by what it stops
     "I split the bucket per team so that in the future, nobody can overwrite the export by mistake.",
     "I moved the job behind a lock so it can't run twice again.",
+    # what the story gave the speaker; what went wrong, told so others learn from it
+    "The project gave me a working understanding of how the finance ledger closes each month.",
+    "I walked the team through what went wrong and why in our weekly review.",
+    "It let the whole team learn from our mistakes instead of repeating them.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -94,6 +98,8 @@ NOT_LEARNED = [
     "I tested every batch size thoroughly to prevent regressions.",
     "I rewrote the Ansible playbook that provisions the worker.",
     "In the retry loop, the first attempt must always wait for the lock.",
+    # a thing given is no understanding gained
+    "The new worker gave me an extra 4 GB of memory for the export.",
 ]
 
 
