@@ -259,7 +259,8 @@ def actors(text: str) -> Actors:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _WE = {"we", "we'd", "we'll", "we've", "we're", "we\u2019d", "we\u2019ll", "we\u2019ve", "we\u2019re"}
 _I = {"I", "I'd", "I'll", "I've", "I'm", "I\u2019d", "I\u2019ll", "I\u2019ve", "I\u2019m"}
-_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b", re.IGNORECASE)
+#: ("my team's documentation" is the team's thing, not the team acting)
+_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b(?!['\u2019]s\b)", re.IGNORECASE)
 
 
 _LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
