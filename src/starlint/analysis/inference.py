@@ -92,7 +92,11 @@ _OUTCOME = re.compile(
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
     r"launched|released|delivered|shipped|was (adopted|approved|accepted)|"
     # a verdict on the step: "it turned out to be the right call", "we hit the release date"
-    r"turned out|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch))\b",
+    r"turned out|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch)|"
+    # the other side won over: "my actions proved the value of my solution", "he eventually
+    # supported the change"
+    r"proved (the |its |my |our )?(value|worth|point|case)|(eventually|finally) (agreed|supported|accepted|approved|"
+    r"came around|signed off))\b",
     re.IGNORECASE,
 )
 #: results handled as a thing in a step ("ran the upgrade on a copy and showed him the
