@@ -16,6 +16,9 @@ STORY = (
 
 CLAIMS = [
     "It improved the developer experience.",
+    # a gain claimed of a thing the speaker made, with no size
+    "I stabilized the flaky integration suite.",
+    "I enhanced the scheduler's throughput.",
     "This greatly reduced the wait.",
     "The builds became much faster.",
     "I wrote a script that reduced the manual steps.",
@@ -47,6 +50,10 @@ CLAIMS = [
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
+    # a system back to normal, a capability added, an aim with its adverb
+    "I rolled the runners back, the error rate fell back to normal and the service stabilized.",
+    "I enhanced the scheduler to read the spot price before each placement.",
+    "I added a weekly report to continuously improve the suite split.",
     "Since then I plan future improvements to the checkout with a test matrix first.",
     "I listed three possible improvements for the next sprint.",
     "I set up a registry mirror to increase our pull quota.",
