@@ -54,6 +54,8 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Learn and Be Curious", "I asked to be sent to the product-owner training and got certified."),
     ("Invent and Simplify", "I wrote one set of config templates, a homogeneous base for every client."),
     ("Are Right, A Lot", "It turns out the API key was shared, so I built the feature on the public endpoint."),
+    ("Dive Deep", "I found the bottlenecks in the checkout flow, diagramming each call on the way."),
+    ("Invent and Simplify", "I proposed re-architecting checkout as one service per payment type."),
 ])
 def test_principle_shown_in_other_words(heading, action):
     """A story shows a principle in the verbs and phrases people use for it, in any form."""
