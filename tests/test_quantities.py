@@ -26,6 +26,7 @@ FIGURES = {
     "It went live one day early.": ["one day"],
     "We shipped two weeks later than planned.": ["two weeks"],
     "Latency fell to 50ms a week later.": ["50ms"],
+    "The office link went from 5Mbps to a gigabit.": ["5Mbps"],
     # a change of how often, before and after in one sentence
     "We moved from weekly to monthly releases.": ["weekly to monthly"],
     "The site stayed up for the entire quarter.": ["for the entire quarter"],
@@ -60,6 +61,8 @@ NOT_FIGURES = [
     "A few of them stayed on.",
     "I wrote it in a way the team could extend.",
     "A day in the life of an on-call engineer.",
+    # a numeral that opens a product's name
+    "The new secrets are read from 1Password and Vault.",
 ]
 
 

@@ -56,8 +56,10 @@ _MONTHS = (
     r"in|since|by|of|from|until|till|during|before|after|around|circa"
 )
 
+#: (a numeral that opens a name is no figure: "1Password", "3Com"; "5Mbps" is a rate)
 _DIGITS = re.compile(
-    r"(?<![A-Za-z0-9.,/#-])(?P<cur>[$€£¥]\s?)?(?P<num>\d+(?:[.,:]\d+)*)(?P<suffix>\s?(?:%|[kKmMbB]\b|x\b))?"
+    r"(?<![A-Za-z0-9.,/#-])(?P<cur>[$€£¥]\s?)?(?P<num>\d+(?:[.,:]\d+)*)(?!\d)(?!(?![KMGT]bps)[A-Z][a-z]{2,})"
+    r"(?P<suffix>\s?(?:%|[kKmMbB]\b|x\b))?"
 )
 _WORDS = re.compile(rf"\b(?P<num>{_SMALL_WORDS})\b", re.IGNORECASE)
 _MULTIPLIER = re.compile(rf"\b(?:{_MULTIPLIERS})\b", re.IGNORECASE)
