@@ -19,6 +19,8 @@ CLAIMS = [
     # a gain claimed of a thing the speaker made, with no size
     "I stabilized the flaky integration suite.",
     "I enhanced the scheduler's throughput.",
+    "That lowered our compute cost.",
+    "It raised the quality bar for every suite.",
     "This greatly reduced the wait.",
     "The builds became much faster.",
     "I wrote a script that reduced the manual steps.",
@@ -54,6 +56,7 @@ NOT_CLAIMS = [
     "I rolled the runners back, the error rate fell back to normal and the service stabilized.",
     "I enhanced the scheduler to read the spot price before each placement.",
     "I added a weekly report to continuously improve the suite split.",
+    "I tried the new runners in the lower environments first.",
     "Since then I plan future improvements to the checkout with a test matrix first.",
     "I listed three possible improvements for the next sprint.",
     "I set up a registry mirror to increase our pull quota.",
