@@ -37,13 +37,17 @@ class _SyntaxKind(Kind):
 
 
 _TIME_OPENER = re.compile(r"\b(after|when|once|before|until|till|while|whenever|as soon as)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: a clause that tells which thing: "meetings where we defined the problems", "the sprint in
+#: which we shipped": it describes the thing, the deed is in the main clause
+_RELATIVE_OPENER = re.compile(r"\b[a-z]+s?\s+(where|in which|during which|at which)\s+$", re.IGNORECASE)
 
 
 def _dates(text: str, start: int) -> bool:
     """A "we" in a clause of time ("After we released, a bug appeared"): the clause dates
     what happened; a deed hidden in "we" is in the main clause, which is judged on its own.
     ("Transparency was crucial, so we made sure ..." is a deed.)"""
-    return bool(_TIME_OPENER.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return bool(_TIME_OPENER.search(before) or _RELATIVE_OPENER.search(before))
 
 
 class Actor(_SyntaxKind):
@@ -60,6 +64,8 @@ class Actor(_SyntaxKind):
         "proposals": "the speaker's verbs that make the next group decision theirs ('I proposed')",
         "reciprocal": "verbs (as written) that take two or more people by nature ('we discussed', 'we met'): "
                       "the speaker could not have done them alone",
+        "demands": "verbs of someone else's ask ('demanded', 'insisted'): a 'we' right after one, not "
+                   "after the speaker's 'I', is what another wanted, not a deed hidden in 'we'",
         "joint": "RE2 regexes that mark a decision taken together ('after team discussion', 'as a team'): "
                  "a 'we' after one, once the speaker has spoken for themselves, is excused",
         "routines": "RE2 regexes of how often ('every week', '5 nights a week'): a 'we' in a sentence with "
@@ -73,6 +79,7 @@ class Actor(_SyntaxKind):
         self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
         self.proposals = {str(v).lower() for v in p.get("proposals") or []}
         self.reciprocal = {str(v).lower() for v in p.get("reciprocal") or []}
+        self.demands = {str(v).lower() for v in p.get("demands") or []}
         self.joint = compile_regexes(p.get("joint"), True, "joint")
         self.routines = compile_regexes(p.get("routines"), True, "routines")
 
@@ -94,12 +101,23 @@ class Actor(_SyntaxKind):
             words.pop()
         return bool(words) and words[-1].lower() in self.proposals and any(s.start < start for s in first_person)
 
+    def _demanded(self, text: str, start: int) -> bool:
+        """The "we" is what someone else demanded or wanted ("Team member demanded we ship",
+        "the client wanted us to ..."): their ask, told as the setting, not the speaker's deed."""
+        words = _WORDS.findall(text[max(0, start - 60) : start])
+        if words and words[-1].lower() == "that":
+            words.pop()
+        return len(words) >= 2 and words[-1].lower() in self.demands and words[-2] != "I"
+
     def _joint(self, text: str, subject) -> bool:
-        """A mark of a joint decision before the "we", or between it and its verb ("we
-        collectively decided", "we jointly agreed")."""
+        """A mark of a joint decision before the "we", between it and its verb ("we
+        collectively decided", "we jointly agreed"), or just after the verb's phrase ("the
+        milestone we all agreed upon as a team")."""
         verb_at = text.lower().find(subject.verb, subject.end) if subject.verb else -1
         between = text[subject.end : verb_at] if 0 <= verb_at - subject.end <= 25 else ""
-        return any(r.search(text[: subject.start]) or (between and r.search(between)) for r in self.joint)
+        after = text[verb_at + len(subject.verb) : verb_at + len(subject.verb) + 20] if between or verb_at == subject.end + 1 else ""
+        return any(r.search(text[: subject.start]) or (between and r.search(between)) or (after and r.search(after))
+                   for r in self.joint)
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
@@ -130,6 +148,8 @@ class Actor(_SyntaxKind):
                         # "after we finish the project, this number ...": a when, not a deed done
                         continue
                     if self._within_proposal(text, subject.start, who.first_person):
+                        continue
+                    if self._demanded(text, subject.start):
                         continue
                     if _BOTH.match(text, subject.end):
                         continue  # "we both dug in": the speaker and the other one, each named
