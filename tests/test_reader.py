@@ -767,3 +767,34 @@ def test_a_reply_in_dash_joined_notes_is_an_answer_and_each_fragment_a_sentence(
     # a lone dash, or dashes before lower-case words, are dashes inside a sentence
     assert fragment_starts("I came prepared - I had read the RFC twice.") == []
     assert fragment_starts("The fix - a small one - worked - mostly.") == []
+
+
+NUMBERED_CASES = """### OWNERSHIP: Tell me about a time you took on something outside your role.
+Leaders are owners; they never say that is not my job.
+case 1
+Last spring our nightly billing export failed and nobody owned it. I took it over, traced the failures to a memory limit and split the export into batches. It has not failed in the 5 months since.
+case 2\u00a0 (ownership, highest standard)
+When our release notes kept missing fixes, I wrote a script that collects every merged fix from the tracker. The notes for the last 8 releases listed every fix.
+"""
+
+TITLED_NOTES = """Tech project #1 (with design):
+- I rebuilt the onboarding form as one question per page
+- completion rose from 40% to 55% in 3 weeks
+
+Failure story #2 - the missing throttle:
+I forgot to throttle a search field and it flooded the API for a day. I added a debounce and a load test.
+"""
+
+
+def test_numbered_cases_under_one_heading_are_one_answer_each_sharing_the_heading():
+    run = lint(NUMBERED_CASES)
+    assert [a.line for a in run.answers] == [1, 6]
+    assert [a.principles or a.section_principles for a in run.answers] == [["Ownership"], ["Ownership"]]
+    # the marker lines are not part of either story
+    assert all("case" not in a.parts["situation"].text.lower()[:6] for a in run.answers)
+
+
+def test_numbered_story_titles_in_a_plain_text_file_are_headings():
+    run = lint(TITLED_NOTES)
+    assert [(a.line, a.title) for a in run.answers] == [
+        (1, "Tech project #1 (with design):"), (5, "Failure story #2 - the missing throttle:")]

@@ -43,8 +43,36 @@ class _Section:
 QUESTION_LINE = re.compile(r"^[ \t>]*(?:\*\*|__)?(?:Q\d{0,3}|Question(?: \d{1,3})?)(?:\*\*|__)?[ \t]*[>:.)\-](?:\*\*|__)?[ \t]*\S")
 
 
+#: A line that numbers the stories under one heading: "case 2", "Story 1:", "Example #3 (a
+#: failed launch)"; alone on its line, with at most a short title, no sentence.
+STORY_MARKER = re.compile(
+    r"^[^\S\n]*(?:\*\*|__)?(?:case|story|example|scenario)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
+    r"[^\S\n]*(?:[:.)\-\u2013][^\S\n]*[^.!?\n]{0,80}|\([^)\n]{0,80}\))?[^\S\n]*$",
+    re.IGNORECASE,
+)
+
+
+#: A title line that numbers a story, as plain-text prep files write them: "Tech project #2
+#: (collaboration with Prod):", "Failure story 3 - the late migration". Short, with the
+#: number, and no sentence outside its brackets.
+STORY_TITLE = re.compile(
+    r"^[^\S\n]*[A-Za-z][^\n]{0,100}?(?:#[^\S\n]?\d{1,2}|\b(?:case|story|example|scenario|project|failure|success)"
+    r"[^\S\n]+#?\d{1,2})\b[^\n]{0,120}$",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
+def _story_title(line: str) -> bool:
+    if not STORY_TITLE.match(line) or STORY_MARKER.match(line):
+        return False
+    bare = _BRACKETED.sub("", line).strip().rstrip(":").rstrip()
+    return len(bare.split()) <= 12 and not re.search(r"[.!?](\s|$)", bare) and not _SPEAKER.search(bare)
+
+
 def _split_at_questions(blocks: list[Block]) -> list[Block]:
-    """Question lines become blocks of their own, so that sections can start at them."""
+    """Question lines and story markers become blocks of their own, so that sections and
+    stories can start at them."""
     out: list[Block] = []
     for block in blocks:
         if block.kind != "paragraph":
@@ -56,7 +84,8 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
         for line in lines:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
-            if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and _asks_for_a_story(line)):
+            if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and (
+                    _asks_for_a_story(line) or STORY_MARKER.match(line) or _story_title(line))):
                 cuts.extend([at, at + len(line) + 1])
             at += len(line) + 1
         cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
@@ -146,10 +175,40 @@ def _parts_of(blocks: list[Block]) -> set[str]:
     return {p for b in blocks if b.kind in ("paragraph", "html") for h in block_labels(b) for p in h.parts}
 
 
+def _is_marker(block: Block) -> bool:
+    return block.kind == "paragraph" and not block.in_list and bool(STORY_MARKER.match(block.text))
+
+
+def _numbered_stories(section: _Section) -> list[_Section] | None:
+    """Stories numbered under one heading ("### Ownership", its definition, "case 1", a
+    story, "case 2", another): one answer per numbered story, each sharing the heading. What
+    comes before the first marker (a principle's definition, prompts) opens the first story
+    unless it tells one itself. The marker lines are not part of the stories."""
+    marks = [i for i, b in enumerate(section.blocks) if _is_marker(b)]
+    if not marks:
+        return None
+    blocks = section.blocks
+    runs = [blocks[a + 1 : b] for a, b in zip(marks, marks[1:] + [len(blocks)])]
+    runs = [run for run in runs if any(b.kind in ("paragraph", "html") and b.text.strip() for b in run)]
+    head = blocks[: marks[0]]
+    if not runs:
+        return None
+    if evidence([b.text for b in head if b.kind in ("paragraph", "html")]).is_story:
+        runs.insert(0, head)
+    else:
+        runs[0] = head + runs[0]
+    if len(runs) < 2:
+        return [_Section(section.heading, section.level, section.ancestors, runs[0], section.question,
+                         section.shared_heading)]
+    return _one_per_run(section, runs)
+
+
 def _stories(section: _Section) -> list[_Section]:
     """A heading's section that tells two labelled stories or more, one after another (a
     Situation label again after an Action or Result: "## Ownership", then two S/T/A/R
     runs), is one answer per story. Notes before the first story stand apart."""
+    if (numbered := _numbered_stories(section)) is not None:
+        return numbered
     runs: list[list[Block]] = [[]]
     seen: set[str] = set()
     for block in section.blocks:
@@ -452,6 +511,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
         kind = title_kind(title)
+        if kind == "" and _story_title(title):
+            kind = "question"  # "Tech project #2 (with Prod):" names the story told below it
         if kind == "" and section.question is not None and section.question.kind == "heading":
             kind = "question"  # "## HiL pipeline" under the question it answers
         elif kind == "" and section.question is not None and (asked := question_text(section.question)):
@@ -516,7 +577,15 @@ def _label_lines(blocks: list[Block]) -> list[Block]:
 def prose_blocks(blocks: list[Block]) -> list[Block]:
     """Parsed blocks as sections are cut from them: question lines apart, navigation links
     dropped. Block by block, so the editor server can do it per piece of a file."""
-    return _drop_navigation(_split_at_questions(_label_lines(blocks)))
+    return _drop_navigation(_title_headings(_split_at_questions(_label_lines(blocks))))
+
+
+def _title_headings(blocks: list[Block]) -> list[Block]:
+    """A story's title line on its own ("Tech project #2 (with Prod):"), as plain-text prep
+    files write them, is the heading of the story below it."""
+    return [replace(b, kind="heading", level=3, labels=None)
+            if b.kind == "paragraph" and not b.in_list and "\n" not in b.text.strip() and _story_title(b.text.strip())
+            else b for b in blocks]
 
 
 #: "6. Projects and difficulties" at the left margin: a numbered item that may title what follows
