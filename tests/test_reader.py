@@ -128,6 +128,11 @@ def test_unlabelled_prose_is_inferred_in_order():
         "- **I need to have my stories ready**: one per principle, with figures\n"
         "- **I need to speak for myself**: my own steps, in the first person\n"
         "- **I need to keep them short**: two minutes each, no more",
+        # pleasantries and a motivation, not an event: "excited" after "I am" is no past
+        "### Be professional\nIt's a pleasure to be here and I am very excited about this role.\n"
+        "Thank you for the chance to interview today.\nI am really interested in the team's work.",
+        "### Why choose this position?\nI applied because I want to build tools that engineers use "
+        "every day, and I have enjoyed that kind of work in my last two jobs.",
         # the labels explained, not a story told with them
         "## Story format\n\nEvery story here uses four parts:\n- **Situation**: where and when\n"
         "- **Task**: your goal\n- **Action**: your own steps\n- **Result**: what changed, with numbers",

@@ -46,7 +46,9 @@ _PAST = rf"(?:(?!(?:{NOT_PAST_ED})\b)[a-z]+ed|{IRREGULAR_PAST})"
 #: An actor and, within a few words, a past-tense verb: "I rewrote", "we quickly moved",
 #: "my team and I built", "our team had".
 _NARRATED = re.compile(
-    rf"\b(?:I|we|my (?:team|manager|lead)|our (?:team|manager|lead))\b(?:[ ,]+[A-Za-z'\u2019]+){{0,3}}?[ ,]+{_PAST}\b",
+    # (not a present state told with an -ed word: "I am very excited about this opportunity")
+    rf"\b(?:I|we|my (?:team|manager|lead)|our (?:team|manager|lead))\b(?![ ,]+(?:am|are|is)\b)"
+    rf"(?:[ ,]+[A-Za-z'\u2019]+){{0,3}}?[ ,]+{_PAST}\b",
     re.IGNORECASE,
 )
 #: Habits and hypotheticals in the first person: a generic answer is still an answer.
@@ -89,7 +91,8 @@ _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_
 #: Titles of sections that are not behavioral answers, whatever their prose: a pitch, a
 #: motivation, a weakness, tips, questions for the interviewer.
 _NOT_AN_ANSWER_TITLE = re.compile(
-    r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job)|do you|did you|are you|would you|"
+    r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job|position)|do you|did you|are you|would you|"
+    r"(choose|join|pick|want) (this|the|our|us)\b|"
     r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
     r"introduc(e yourself|tion)|elevator pitch|salary|compensation|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
