@@ -152,6 +152,8 @@ def score(files: list[LabelFile], result: dict) -> tuple[dict[str, RuleScore], d
             if mine:
                 detection["found"] += 1
                 detection["split"] += len(mine) - 1
+                if len(mine) > 1:
+                    detection.setdefault("split_at", []).append(where)
             else:
                 detection["missed"].append(where)
             section_diags = [d for d in diags if _in(d["line"], section)] if mine else []
@@ -244,6 +246,8 @@ def print_table(rules: dict[str, RuleScore], detection: dict, version: str, verb
             print(f"answer not found: {where}")
         for where in detection["wrongly_linted"]:
             print(f"non-answer linted: {where}")
+        for where in detection.get("split_at", []):
+            print(f"answer split in two: {where}")
         for where in detection["unlabelled_at"]:
             print(f"answer in an unlabelled section: {where}")
         for name in order:
