@@ -47,6 +47,9 @@ FORMS = {
                          [3, 6, 9, 12]),
     "heading_letter_word": ("# Q\n\n" + "\n\n".join(f"### {n[0].upper()} ({n.capitalize()})\n\n{t}" for n, t in STORY.items()),
                             [3, 7, 11, 15]),
+    # the word in square brackets, lower case: "## S [situation]"
+    "heading_letter_bracket": ("# Q\n\n" + "\n".join(f"## {n[0].upper()} [{n}]\n{t}" for n, t in STORY.items()),
+                               [3, 5, 7, 9]),
     # part names alone on their lines inside one paragraph, no colon: a draft typed as notes
     "bare_lines": ("# Q\n\n" + "\n".join(f"{n.capitalize()}\n{t}" for n, t in STORY.items()), [3, 5, 7, 9]),
 }
@@ -618,6 +621,15 @@ def test_two_part_words_joined_open_both_parts(label, parts):
 
     block = next(b for b in parse_blocks(f"{label} Shipped on the new date.") if b.kind == "paragraph")
     assert [h.parts for h in block_labels(block)] == [parts]
+
+
+def test_two_letters_with_their_words_joined_open_both_parts():
+    text = ("# Conflict\n## S [situation]\nOur VMs timed out under load.\n"
+            "## T [task] + A[action]\nI had to keep them up, so I profiled the pool and raised its limit.\n"
+            "## R [result]\nTimeouts fell from 40 a day to 2.")
+    parts = lint(text).answers[0].parts
+    assert (parts["task"].line, parts["action"].line, parts["result"].line) == (4, 4, 6)
+    assert not any(p.inferred for p in parts.values())
 
 
 def test_a_result_and_learning_label_holds_the_result():

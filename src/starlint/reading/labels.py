@@ -105,7 +105,7 @@ class LabelHit:
     content_start: int
 
 
-_LETTER_AND_WORD = re.compile(r"^\(?([stalr])\)?\s*(?:[-\u2013\u2014:.)]\s*([a-z][a-z ]+)|\(\s*([a-z][a-z ]+?)\s*\)?)$")
+_LETTER_AND_WORD = re.compile(r"^\(?([stalr])\)?\s*(?:[-\u2013\u2014:.)]\s*([a-z][a-z ]+)|[(\[]\s*([a-z][a-z ]+?)\s*[)\]]?)$")
 
 
 def _spells(letter: str, qual: str) -> bool:
@@ -138,7 +138,9 @@ def _compound(word: str) -> tuple[str, ...] | None:
     pieces = [w for w in _JOINED.split(word) if w]
     if len(pieces) != 2:
         return None
-    parts = tuple(LABEL_WORDS.get(w) for w in pieces)
+    # each piece a word, or a letter with its word: "T [task] + A [action]"
+    parts = tuple(LABEL_WORDS.get(w) or ((_part_for(w) or (None,))[0] if _LETTER_AND_WORD.match(w) else None)
+                  for w in pieces)
     if None in parts:
         return None
     return parts[:1] if parts[0] == parts[1] else parts  # type: ignore[return-value]
