@@ -56,6 +56,8 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Are Right, A Lot", "It turns out the API key was shared, so I built the feature on the public endpoint."),
     ("Dive Deep", "I found the bottlenecks in the checkout flow, diagramming each call on the way."),
     ("Invent and Simplify", "I proposed re-architecting checkout as one service per payment type."),
+    ("Hire and Develop the Best", "When I hand off the checkout code, I co-work with the new owner for a week."),
+    ("Insist on the Highest Standards", "I added exception handling for every declined card."),
 ])
 def test_principle_shown_in_other_words(heading, action):
     """A story shows a principle in the verbs and phrases people use for it, in any form."""

@@ -815,3 +815,13 @@ def test_numbered_story_titles_in_a_plain_text_file_are_headings():
     run = lint(TITLED_NOTES)
     assert [(a.line, a.title) for a in run.answers] == [
         (1, "Tech project #1 (with design):"), (5, "Failure story #2 - the missing throttle:")]
+
+
+def test_a_principle_definition_typed_in_lower_case_is_not_the_candidates_text():
+    text = ("### OWNERSHIP: Tell me about a time you owned a problem.\n"
+            "leaders are owners. They think long term. They never say \u201cthat\u2019s not my job\u201d.\n"
+            "case 1\n"
+            "Our billing export failed every Monday and nobody owned it. I took it over and split it into "
+            "batches. It has not failed in 5 months.")
+    answer = lint(text).answers[0]
+    assert not answer.parts["situation"].text.lower().startswith("leaders")

@@ -372,8 +372,9 @@ def _is_navigation(block: Block) -> bool:
 
 #: Amazon's own words for a principle, pasted under its heading ("> Leaders are owners. They
 #: think long term ..."): the principle's definition, not the candidate's story
+#: (pasted as typed, often in lower case: "leaders start with the customer ...")
 _PRINCIPLE_QUOTE = re.compile(r"^\W*(Leaders (are|start|expect|have|raise|work|do|listen|create|never|must)|"
-                              r"Thinking small is a self-fulfilling)\b")
+                              r"Thinking small is a self-fulfilling)\b", re.IGNORECASE)
 
 
 #: a quotation inside the principle's text ("They never say “that’s not my job.\""), whichever marks close it
