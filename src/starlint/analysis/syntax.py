@@ -196,7 +196,10 @@ MODALS = {"can", "could", "would", "should", "will", "shall", "may", "might", "m
 _SKIP = {"also", "then", "quickly", "all", "both", "finally", "eventually", "immediately", "jointly",
          "together", "collectively", "just", "first", "only", "really", "still", "now", "soon", "later",
          "successfully", "ultimately", "actually", "further", "each", "even", "never", "not", "always",
-         "usually", "often", "initially", "subsequently", "instead", "again", "mostly", "largely"}
+         "usually", "often", "initially", "subsequently", "instead", "again", "mostly", "largely", "already"}
+#: asides between a subject and its verb: "we, on the other hand, were running on tiny VMs"
+_ASIDES = (("on", "the", "other", "hand"), ("in", "turn"), ("in", "fact"), ("by", "contrast"), ("of", "course"),
+           ("for", "our", "part"), ("as", "a", "team"), ("for", "example"), ("for", "instance"))
 _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "as", "if", "because",
                   "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
                   "why", "what", "how", "which", "who"}
@@ -284,6 +287,10 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
         if text[words[j - 1].end() : words[j].start()].strip():
             break  # punctuation between: the clause ended
         word = words[j].group(0).lower()
+        aside = next((a for a in _ASIDES if tuple(w.group(0).lower() for w in words[j : j + len(a)]) == a), None)
+        if aside is not None and j + len(aside) < len(words):
+            j += len(aside)  # "we on the other hand were running": the verb comes after the aside
+            continue
         following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
         # "couldn't", "could've", "won't": the modal with its ending
         bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
