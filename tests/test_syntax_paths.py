@@ -275,3 +275,12 @@ def test_a_decision_after_the_speaker_raised_the_issue_is_the_groups(path, reque
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("I informed the team about the slip, and we rebuilt the import.")) == ["we"]
     assert _we_lines(_WHEN_STORY.format("I joined the call with the data team, and we decided to pause the import.")) == ["we"]
+
+
+@pytest.mark.parametrize("sentence,verb", [
+    ("We on the other hand were running on the smallest VMs.", "were"),
+    ("It reused the map widget we already had in place.", "had"),
+    ("We, in turn, shipped the fix on Friday.", "shipped"),
+])
+def test_the_fallback_finds_the_verb_past_an_aside_or_an_adverb(sentence, verb):
+    assert [s.verb for s in syntax.actors_by_pattern(sentence).plural] == [verb]
