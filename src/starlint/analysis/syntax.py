@@ -283,14 +283,18 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
     have = contraction == "ve"
     negated = False
     j = i + 1
+    after_aside = ""  # the gap that opened an aside just stepped over
     while not verb and j < len(words):
-        if text[words[j - 1].end() : words[j].start()].strip():
-            break  # punctuation between: the clause ended
-        word = words[j].group(0).lower()
+        gap = text[words[j - 1].end() : words[j].start()].strip()
         aside = next((a for a in _ASIDES if tuple(w.group(0).lower() for w in words[j : j + len(a)]) == a), None)
-        if aside is not None and j + len(aside) < len(words):
-            j += len(aside)  # "we on the other hand were running": the verb comes after the aside
+        if aside is not None and j + len(aside) < len(words) and gap in ("", ","):
+            j += len(aside)  # "we on the other hand were running", "we, in turn, shipped"
+            after_aside = gap or " "
             continue
+        if gap and not (after_aside and gap == after_aside.strip()):
+            break  # punctuation between: the clause ended ("we, in turn, shipped": the aside's own commas)
+        after_aside = ""
+        word = words[j].group(0).lower()
         following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
         # "couldn't", "could've", "won't": the modal with its ending
         bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
