@@ -57,6 +57,9 @@ NOT_CLAIMS = [
     "I enhanced the scheduler to read the spot price before each placement.",
     "I added a weekly report to continuously improve the suite split.",
     "I tried the new runners in the lower environments first.",
+    # a change put forward, not claimed
+    "I suggested maybe improving how the runners pick their queue.",
+    "I thought we could split the suites by owner, thus reducing the wait for everyone.",
     "Since then I plan future improvements to the checkout with a test matrix first.",
     "I listed three possible improvements for the next sprint.",
     "I set up a registry mirror to increase our pull quota.",

@@ -77,6 +77,10 @@ LEARNED = [
     "The project gave me a working understanding of how the finance ledger closes each month.",
     "I walked the team through what went wrong and why in our weekly review.",
     "It let the whole team learn from our mistakes instead of repeating them.",
+    # the same in notes, with no subject
+    "Should have load-tested the export before the audit.",
+    "Learning: need to time-box every vendor integration.",
+    "Important to check the batch size before each run.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -100,6 +104,7 @@ NOT_LEARNED = [
     "In the retry loop, the first attempt must always wait for the lock.",
     # a thing given is no understanding gained
     "The new worker gave me an extra 4 GB of memory for the export.",
+    "Learning courses on Kafka were on my list that quarter.",
 ]
 
 
