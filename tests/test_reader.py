@@ -825,3 +825,12 @@ def test_a_principle_definition_typed_in_lower_case_is_not_the_candidates_text()
             "batches. It has not failed in 5 months.")
     answer = lint(text).answers[0]
     assert not answer.parts["situation"].text.lower().startswith("leaders")
+
+
+def test_a_definition_on_the_line_above_the_candidates_words_is_left_out():
+    text = ("### DELIVER RESULTS: Tell me about a time you hit a hard deadline.\n"
+            "Leaders focus on the key inputs for their business and deliver them on time.\n"
+            "Last March our billing export had to move to the new ledger in two weeks. I split the work into "
+            "daily batches and ran both exports side by side. We cut over two days early with no failed invoice.")
+    answer = lint(text).answers[0]
+    assert answer.parts["situation"].text.startswith("Last March")

@@ -373,7 +373,8 @@ def _is_navigation(block: Block) -> bool:
 #: Amazon's own words for a principle, pasted under its heading ("> Leaders are owners. They
 #: think long term ..."): the principle's definition, not the candidate's story
 #: (pasted as typed, often in lower case: "leaders start with the customer ...")
-_PRINCIPLE_QUOTE = re.compile(r"^\W*(Leaders (are|start|expect|have|raise|work|do|listen|create|never|must)|"
+_PRINCIPLE_QUOTE = re.compile(r"^\W*(Leaders (are|start|expect|have|raise|work|do|listen|create|never|must|focus|operate|"
+                              r"seek|think|act|take|obsess|know|embrace|rarely|want|begin|commit)|"
                               r"Thinking small is a self-fulfilling)\b", re.IGNORECASE)
 
 
@@ -394,6 +395,11 @@ def _drop_navigation(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if _is_navigation(block) or _quotes_a_principle(block):
             continue
+        first = block.text.find("\n")
+        if block.kind == "paragraph" and first > 0 and _quotes_a_principle(block.split(first)[0]):
+            # the definition typed on the line above the candidate's own words, no blank line
+            # between: "Leaders are obligated to ... / If I have a different idea ..."
+            block = block.split(first + 1)[1]
         last = block.text.rfind("\n")
         if block.kind == "paragraph" and last > 0 and _NAVIGATION.match(block.text[last + 1 :]):
             block = block.split(last)[0]
