@@ -81,6 +81,7 @@ LEARNED = [
     "Should have load-tested the export before the audit.",
     "Learning: need to time-box every vendor integration.",
     "Important to check the batch size before each run.",
+    "Built a knowledge base for the team on the export's failure modes.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",

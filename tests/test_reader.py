@@ -245,6 +245,16 @@ def test_a_task_told_inside_the_situation_is_the_task():
     assert not [d for d in run.diagnostics if d.rule == "missing-part"]
 
 
+def test_a_task_in_a_note_with_no_subject_is_the_task():
+    text = ("## Ownership\n\n- **Situation:**\n  - Our reports still ran on MySQL 5.7\n"
+            "  - Needed to migrate them to MySQL 8.0 before its end of support\n"
+            "- **Action:**\n  - Rehearsed the upgrade on a copy and fixed 12 broken queries\n"
+            "- **Result:** Migrated with 4 minutes of downtime.\n")
+    run = lint(text)
+    assert run.answers[0].parts["task"].inferred
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
 def test_a_step_and_its_outcome_in_one_closing_sentence_are_action_and_result():
     text = ("## Tell me about a conflict at work\n\n"
             "In my last team, developers and operations argued about release dates every sprint. "

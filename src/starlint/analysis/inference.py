@@ -46,7 +46,9 @@ _TASK = re.compile(
     r"choice|decision|call) to make\b|\b(I|we) (had|faced) (two|three|a few|several|only two) (options|choices|paths|alternatives)\b"
     r"|\bthe (choice|decision|question|dilemma) was (whether|between|to)\b"
     # a deadline set for the speaker or their team is the goal to meet
-    r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
+    r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b"
+    # the same in a note, with no subject: "- Needed to migrate MySQL 5.7 to 8.0"
+    r"|^\W*(needed|had|was asked|was tasked|was expected|was responsible for|wanted) to\b",
     re.IGNORECASE,
 )
 #: Task cues that, beside a deed, are the step: the decision taken, the attempt made
