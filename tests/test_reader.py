@@ -844,3 +844,16 @@ def test_a_definition_on_the_line_above_the_candidates_words_is_left_out():
             "daily batches and ran both exports side by side. We cut over two days early with no failed invoice.")
     answer = lint(text).answers[0]
     assert answer.parts["situation"].text.startswith("Last March")
+
+
+def test_a_bold_note_right_under_a_star_label_is_that_parts_first_line():
+    text = ("## Notification settings\n\n**S:**\n\n**the gist: two designs, manager wanted one page**\n\n"
+            "At my internship I had to build a settings panel for alerts on 40 companies.\n\n**T:**\n\n"
+            "**my goal: pick the better design**\n\nI had to show which design was easier to use.\n\n**A:**\n\n"
+            "**prototypes, then a meeting**\n\nI built both designs in Figma and tested them with 5 users.\n\n**R:**\n\n"
+            "**agreed**\n\nMy manager chose the two-page design, and setup time fell from 6 to 2 minutes.\n")
+    run = lint(text)
+    answer = run.answers[0]
+    assert set(answer.parts) >= {"situation", "task", "action", "result"}
+    assert answer.parts["task"].text.startswith("my goal")
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]

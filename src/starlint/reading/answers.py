@@ -455,6 +455,11 @@ def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
             continue
         pos = 0
         for hit in hits:
+            if not hit.parts and current and not any(p.segments for p in current) \
+                    and not block.text[hit.start : hit.content_start].rstrip().rstrip("*_").endswith(":"):
+                # a bold line right under a STAR label with nothing told yet ("**S:**", then
+                # "**the gist, as a note to self**", then the story) is that part's first line
+                continue
             add(block, pos, hit.start)
             current = []
             for name in hit.parts:
