@@ -857,3 +857,22 @@ def test_a_bold_note_right_under_a_star_label_is_that_parts_first_line():
     assert set(answer.parts) >= {"situation", "task", "action", "result"}
     assert answer.parts["task"].text.startswith("my goal")
     assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+INLINE_REPLIES = """Some questions interviewers ask:
+- What are you proud of?
+    Shipping the billing export rewrite in my first year.
+- How do you deal with conflict?
+    I ask both people what they need first. Last spring two teammates fought over the API
+    design, so I set up a call, listed each side's needs and we picked the smaller change.
+- How do you like to give feedback?
+    I give it the same day and in private. When a junior's review comments were harsh, I told
+    him that afternoon and he rewrote them.
+- Why this company?
+    I want to work on tools that millions of people use.
+"""
+
+
+def test_replies_typed_under_each_prompt_in_the_same_item_answer_it():
+    run = lint(INLINE_REPLIES)
+    assert [a.title for a in run.answers] == ["How do you deal with conflict?", "How do you like to give feedback?"]

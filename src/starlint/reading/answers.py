@@ -636,11 +636,29 @@ def _numbered_titles(blocks: list[Block], text: str) -> list[Block]:
 MIN_ANSWERED_PROMPTS = 2
 
 
+def _inline_replies(blocks: list[Block]) -> list[Block]:
+    """A prompt item whose reply is typed on the lines below it, in the same item ("- How do
+    you deal with conflict?  / I act differently ..."): the reply is nested under the prompt,
+    as if indented as a paragraph of its own."""
+    out: list[Block] = []
+    for block in blocks:
+        cut = block.text.find("\n")
+        if block.in_list and block.kind == "paragraph" and cut > 0:
+            prompt, reply = block.text[:cut].strip(), block.text[cut + 1 :]
+            if prompt.endswith("?") and _YOU.search(prompt) and not _SPEAKER.search(prompt) and _SPEAKER.search(reply):
+                head, rest = block.split(cut + 1)
+                out.extend([head, replace(rest, level=block.level + 1)])
+                continue
+        out.append(block)
+    return out
+
+
 def _prompt_lists(blocks: list[Block]) -> list[Block]:
     """A pasted list of prompts ("- How do you approach ambiguous situations? ...") with the
     writer's replies nested under them ("    - I drew a sequence diagram ..."): each prompt
     is the question its nested reply answers. Only where no top item speaks for the writer
     and at least two prompts have a reply in the first person."""
+    blocks = _inline_replies(blocks)
     out = list(blocks)
     i = 0
     while i < len(blocks):
@@ -661,7 +679,9 @@ def _prompt_lists(blocks: list[Block]) -> list[Block]:
         after = dict(zip(run, run[1:]))
         answered = [j for j in items if j in after and blocks[after[j]].level > top
                     and _YOU.search(blocks[j].text) and _SPEAKER.search(blocks[after[j]].text)]
-        if len(answered) >= MIN_ANSWERED_PROMPTS and not any(_SPEAKER.search(blocks[j].text) for j in items):
+        # (an item's own first line: "Why Facebook?" with its reply typed below it still asks)
+        if len(answered) >= MIN_ANSWERED_PROMPTS and not any(_SPEAKER.search(blocks[j].text.split("\n", 1)[0])
+                                                             for j in items):
             for j in items:
                 out[j] = replace(blocks[j], kind="heading", level=max(3, top + 2), in_list=False, labels=None)
         i = end
