@@ -136,6 +136,9 @@ def test_unlabelled_prose_is_inferred_in_order():
         "Thank you for the chance to interview today.\nI am really interested in the team's work.",
         "### Why choose this position?\nI applied because I want to build tools that engineers use "
         "every day, and I have enjoyed that kind of work in my last two jobs.",
+        # a file that opens on the pitch prompt, under no heading
+        "So, tell me about yourself.\n - College: I'm a final-year student of computer science.\n"
+        " - Work: I've worked for 2 years as a backend developer and learned to work in a team.",
         # the labels explained, not a story told with them
         "## Story format\n\nEvery story here uses four parts:\n- **Situation**: where and when\n"
         "- **Task**: your goal\n- **Action**: your own steps\n- **Result**: what changed, with numbers",

@@ -16,7 +16,7 @@ from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, 
 from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a_line
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
-from .story import ASKS, StoryEvidence, evidence, is_placeholder, title_kind
+from .story import ASKS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
@@ -530,6 +530,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         elif kind == "" and section.question is not None and (asked := question_text(section.question)):
             # "# TMAY" over "**Q**: Tell me about yourself" (its "**A**:" is the Answer's letter)
             kind = "pitch" if title_kind(asked) == "not-answer" else title_kind(asked)
+        if kind == "" and section.heading is None and section.question is None:
+            opening = next((b.text.split("\n", 1)[0] for b in section.blocks if b.kind == "paragraph" and b.text.strip()), "")
+            if names_a_pitch(opening):
+                kind = "pitch"  # a file that opens "So, tell me about yourself." under no heading
         if kind == "pitch" or (kind == "not-answer" and not star_labels):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])

@@ -131,6 +131,12 @@ _QUESTION_TITLE = re.compile(
 )
 
 
+def names_a_pitch(line: str) -> bool:
+    """A short line that asks for a pitch, not a story: "So, tell me about yourself.", "Why
+    Amazon?" (as a file's opening line, where no heading says so)."""
+    return len(line.split()) <= 12 and bool(_NOT_AN_ANSWER_TITLE.search(line))
+
+
 def title_kind(title: str) -> str:
     """ "question" when a section's title asks for a story (or names a Leadership
     Principle), "not-answer" when it names something else, "" when it says neither."""
