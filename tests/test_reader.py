@@ -138,7 +138,8 @@ def test_unlabelled_prose_is_inferred_in_order():
         "every day, and I have enjoyed that kind of work in my last two jobs.",
         # a file that opens on the pitch prompt, under no heading
         "So, tell me about yourself.\n - College: I'm a final-year student of computer science.\n"
-        " - Work: I've worked for 2 years as a backend developer and learned to work in a team.",
+        " - Work: I worked for 2 years as a backend developer. I built the billing service and I led "
+        "its move to Kafka last year.",
         # the labels explained, not a story told with them
         "## Story format\n\nEvery story here uses four parts:\n- **Situation**: where and when\n"
         "- **Task**: your goal\n- **Action**: your own steps\n- **Result**: what changed, with numbers",
