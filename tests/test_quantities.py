@@ -27,6 +27,8 @@ FIGURES = {
     "We shipped two weeks later than planned.": ["two weeks"],
     "Latency fell to 50ms a week later.": ["50ms"],
     "The office link went from 5Mbps to a gigabit.": ["5Mbps"],
+    # the time a step took, told with an article
+    "After a week of learning, I could build the page in React.": ["After a week of learning"],
     # a change of how often, before and after in one sentence
     "We moved from weekly to monthly releases.": ["weekly to monthly"],
     "The site stayed up for the entire quarter.": ["for the entire quarter"],

@@ -81,6 +81,12 @@ _SINGLE_PERIOD = re.compile(
     r"(?:day|week|afternoon|morning|evening|hour|night|weekend|sprint|month|shift)\b",
     re.IGNORECASE,
 )
+#: "after a week of learning, I could build ...": the time a step took, told with an article
+_TIME_SPENT = re.compile(
+    r"\b(?:after|in|within|with) (?:a|an|just a|only a) (?:day|week|month|weekend|sprint|afternoon|night) of "
+    r"(?:[a-z]+ )?[a-z]+ing\b",
+    re.IGNORECASE,
+)
 _FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
                                rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
 _FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
@@ -187,6 +193,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _ORDINAL_TIME.finditer(text))
     spans.extend(m.span() for m in _WHOLE_PERIOD.finditer(text))
     spans.extend(m.span() for m in _SINGLE_PERIOD.finditer(text))
+    spans.extend(m.span() for m in _TIME_SPENT.finditer(text))
     spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
     out = []
     for start, end in sorted(spans):
