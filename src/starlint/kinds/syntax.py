@@ -42,6 +42,15 @@ _TIME_OPENER = re.compile(r"\b(after|when|once|before|until|till|while|whenever|
 _RELATIVE_OPENER = re.compile(r"\b[a-z]+s?\s+(where|in which|during which|at which)\s+$", re.IGNORECASE)
 
 
+#: a main clause after a condition: "If they agreed with the behavior, we kept it; if not, I
+#: adjusted it": how things went each time, a rule of the work, not one deed hidden in "we"
+_CONDITION_BEFORE = re.compile(r"^\W*(if|whenever|unless|each time|every time)\b[^.;]{0,120},\s*$", re.IGNORECASE)
+
+
+def _conditional(text: str, start: int) -> bool:
+    return bool(_CONDITION_BEFORE.match(text[:start]))
+
+
 def _dates(text: str, start: int) -> bool:
     """A "we" in a clause of time ("After we released, a bug appeared"): the clause dates
     what happened; a deed hidden in "we" is in the main clause, which is judged on its own.
@@ -149,7 +158,7 @@ class Actor(_SyntaxKind):
                         continue
                     if self._within_proposal(text, subject.start, who.first_person):
                         continue
-                    if self._demanded(text, subject.start):
+                    if self._demanded(text, subject.start) or _conditional(text, subject.start):
                         continue
                     if _BOTH.match(text, subject.end):
                         continue  # "we both dug in": the speaker and the other one, each named
