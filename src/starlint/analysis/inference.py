@@ -304,7 +304,10 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         # the outcome) is not there for missing-part: the story never tells it
         # the end of a story told in the past is its outcome, unless all it says is a lesson
         told = (_cues(text, q)[k]
-                or (k == 3 and narrates and not _LEARNING.search(text) and not _REFLECTION.search(text))
+                or (k == 3 and narrates and not _LEARNING.search(text) and not _REFLECTION.search(text)
+                    # an opinion in the present closing the story ("It's totally ok to disagree
+                    # but we need to ...") says nothing of how it turned out
+                    and bool(_PAST.search(text) or q))
                 # the line a story opens with, before its first step, names the problem
                 # ("API timeout", then the checks made): that is the setting
                 or (k == 0 and index == 0 and narrates and len(labels) > 2 and labels[1] > 0
