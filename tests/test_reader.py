@@ -880,3 +880,12 @@ INLINE_REPLIES = """Some questions interviewers ask:
 def test_replies_typed_under_each_prompt_in_the_same_item_answer_it():
     run = lint(INLINE_REPLIES)
     assert [a.title for a in run.answers] == ["How do you deal with conflict?", "How do you like to give feedback?"]
+
+
+def test_a_what_do_you_do_when_prompt_starts_an_answer():
+    text = ("Conflicts\n - My lead wanted raw manifests; I showed him a Helm chart and he agreed to try it.\n\n"
+            "What do you do when a team member refuses to do their part?\n"
+            " - At university three teammates refused to write code for our project. I met them, asked what "
+            "they wanted to work on and rearranged the tasks, and we handed it in on time.\n")
+    run = lint(text)
+    assert [a.title for a in run.answers][-1] == "What do you do when a team member refuses to do their part?"

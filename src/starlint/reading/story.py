@@ -118,7 +118,11 @@ _STORY_PROMPT = re.compile(rf"\b({_OCCASION})\b", re.IGNORECASE)
 #: ... and the verbs that open a prompt to the candidate ("Tell me about", "Describe ..."):
 #: with them, a short paragraph that speaks to "you" is a question line (`reading.answers`)
 ASKS = re.compile(rf"\b({_OCCASION}|tell (me|us)|describe|walk (me|us) through|talk about|"
-                  rf"can you (tell|describe|share|give|walk|talk))\b", re.IGNORECASE)
+                  rf"can you (tell|describe|share|give|walk|talk)|"
+                  # what the candidate does in a kind of situation: "What do you do when a team
+                  # member refuses ...?", "How do you handle a missed deadline?"
+                  rf"what (do|did|would) you do (when|if)|how (do|did|would) you (handle|deal|manage|resolve|respond|react))\b",
+                  re.IGNORECASE)
 #: Titles that ask for a story: "Tell me about a time ...", "Biggest mistake", "Conflict?".
 _QUESTION_TITLE = re.compile(
     r"\b(tell (me|us)|describe|give (me |us )?an? example|share an? (example|time|story|situation)|walk (me|us) "
