@@ -889,3 +889,13 @@ def test_a_what_do_you_do_when_prompt_starts_an_answer():
             "they wanted to work on and rearranged the tasks, and we handed it in on time.\n")
     run = lint(text)
     assert [a.title for a in run.answers][-1] == "What do you do when a team member refuses to do their part?"
+
+
+def test_a_numbered_story_title_over_notes_with_no_first_person_is_an_answer():
+    text = ("Tech project that went well #3\n"
+            "Creating a shared component library at Swoop and supervising two junior devs on it.\n"
+            "Easy to plug into forms: buttons, pop-ups, selects; the complex date picker done myself.\n\n"
+            "Tech project that went well #4\nImplementing Formik for the app\n")
+    run = lint(text)
+    # the second title has too few words under it to be anything but a note
+    assert [a.title for a in run.answers] == ["Tech project that went well #3"]

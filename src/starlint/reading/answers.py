@@ -16,7 +16,7 @@ from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, 
 from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a_line
 from .markdown import parse_blocks
 from .principles import find_principles, principles_from_front_matter
-from .story import ASKS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
+from .story import ASKS, MIN_STORY_WORDS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
@@ -538,7 +538,11 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
         if not (found.is_story or (kind == "question" and found.answers_a_question)
-                or (star_labels and words >= MIN_UNLABELLED_WORDS and _tells_anything(found))):
+                or (star_labels and words >= MIN_UNLABELLED_WORDS and _tells_anything(found))
+                # a numbered story's title ("Tech project that went well #3") says a story
+                # follows, told in notes with no "I" or not
+                or (_story_title(title) and found.words >= MIN_STORY_WORDS
+                    and found.questions * 2 < found.sentences and found.advice * 2 < found.sentences)):
             return None
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
