@@ -82,6 +82,7 @@ LEARNED = [
     "Learning: need to time-box every vendor integration.",
     "Important to check the batch size before each run.",
     "Built a knowledge base for the team on the export's failure modes.",
+    "Halfway through I realized I was thinking too tactically about the export, not about the audit.",
 ]
 NOT_LEARNED = [
     "I signed up for two learning courses on Terraform.",
@@ -106,6 +107,7 @@ NOT_LEARNED = [
     # a thing given is no understanding gained
     "The new worker gave me an extra 4 GB of memory for the export.",
     "Learning courses on Kafka were on my list that quarter.",
+    "I noticed that I was being paged for the export at 3 am.",
 ]
 
 
