@@ -899,3 +899,13 @@ def test_a_numbered_story_title_over_notes_with_no_first_person_is_an_answer():
     run = lint(text)
     # the second title has too few words under it to be anything but a note
     assert [a.title for a in run.answers] == ["Tech project that went well #3"]
+
+
+def test_a_deadline_in_a_note_with_no_subject_is_the_task():
+    text = ("## Getting information from someone unresponsive\n\n"
+            "Had a deadline to post a blog about the export on Friday - Colleague didn't send the numbers after "
+            "three pings - Followed up in person and set up a 15-minute meeting - The post went out on time "
+            "with the numbers\n")
+    run = lint(text)
+    assert "task" in run.answers[0].parts
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]

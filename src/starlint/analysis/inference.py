@@ -47,8 +47,10 @@ _TASK = re.compile(
     r"|\bthe (choice|decision|question|dilemma) was (whether|between|to)\b"
     # a deadline set for the speaker or their team is the goal to meet
     r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b"
-    # the same in a note, with no subject: "- Needed to migrate MySQL 5.7 to 8.0"
-    r"|^\W*(needed|had|was asked|was tasked|was expected|was responsible for|wanted) to\b",
+    # the same in a note, with no subject: "- Needed to migrate MySQL 5.7 to 8.0", "Asked to
+    # do a full competitive analysis at the same time", "Had a deadline to post a blog"
+    r"|^\W*(needed|had|was asked|was tasked|was expected|was responsible for|wanted|asked|tasked|required) to\b"
+    r"|^\W*(had|got|received|was given|faced) (a|an|the)( [a-z-]+)? deadline\b",
     re.IGNORECASE,
 )
 #: Task cues that, beside a deed, are the step: the decision taken, the attempt made
