@@ -141,3 +141,13 @@ def test_an_outcome_after_a_semicolon_is_the_result():
                          "; then I ran a drill with them. The drill found 2 gaps.")
     parts = lint(steps).answers[0].parts
     assert any("wrote the first runbook; then I ran a drill" in p.text for p in parts.values())
+
+
+@pytest.mark.parametrize("sentence,outcome", [
+    ("The migration went smoothly, and the new setup gave us much faster pages.", True),
+    ("An hour later, it runs as expected.", True),
+    ("The service worked as intended from the first deploy.", True),
+    ("I went through the logs line by line.", False),
+])
+def test_how_the_change_went_is_an_outcome_cue(sentence, outcome):
+    assert _cues(sentence, False)[3] is outcome

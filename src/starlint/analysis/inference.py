@@ -97,6 +97,8 @@ _OUTCOME = re.compile(
     r"launched|released|delivered|shipped|was (adopted|approved|accepted)|"
     # a verdict on the step: "it turned out to be the right call", "we hit the release date"
     r"turned out|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch)|"
+    # how the change went: "The migration went smoothly", "it runs as expected"
+    r"went (smoothly|well|live|fine)|(runs?|ran|worked|works) as (expected|intended|planned)|"
     # the other side won over: "my actions proved the value of my solution", "he eventually
     # supported the change"
     r"proved (the |its |my |our )?(value|worth|point|case)|(eventually|finally) (agreed|supported|accepted|approved|"
@@ -125,7 +127,7 @@ _OUTCOME_OPENER = re.compile(
     # ("This approach made the API act synchronously" describes a proposal: "made" is no verdict)
     r"(helped|led|allowed|let|resulted|saved|cut|paid)|"
     # the aftermath: "10 months later, we released support for ...", "A week later, ..."
-    r"([a-z0-9]+ |a few |several )(days?|weeks?|months?|years?|sprints?|quarters?) later)\b",
+    r"([a-z0-9]+ |a few |several )(minutes?|hours?|days?|weeks?|months?|years?|sprints?|quarters?) later)\b",
     re.IGNORECASE,
 )
 #: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
