@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import PART_NAMES, Answer, Part, Segment
+from ..nlp.fragments import fragment_starts
 from ..nlp.quantities import quantity_spans
 from ..nlp.tokens import span_text, span_words
 from ..reading.story import IRREGULAR_PAST, NOT_PAST_ED
@@ -311,7 +312,9 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
                 or (k == 3 and narrates and not _LEARNING.search(text) and not _REFLECTION.search(text)
                     # an opinion in the present closing the story ("It's totally ok to disagree
                     # but we need to ...") says nothing of how it turned out
-                    and bool(_PAST.search(text) or q))
+                    and bool(_PAST.search(text) or q)
+                    # nor does a dash-joined note's last step ("- converted that to requirements")
+                    and not (fragment_starts(block.text) and _is_deed(text[:1].upper() + text[1:])))
                 # the line a story opens with, before its first step, names the problem
                 # ("API timeout", then the checks made): that is the setting
                 or (k == 0 and index == 0 and narrates and len(labels) > 2 and labels[1] > 0
