@@ -63,8 +63,11 @@ STORY_TITLE = re.compile(
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _story_title(line: str) -> bool:
-    if not STORY_TITLE.match(line) or STORY_MARKER.match(line):
+    if not _DIGIT.search(line) or not STORY_TITLE.match(line) or STORY_MARKER.match(line):
         return False
     bare = _BRACKETED.sub("", line).strip().rstrip(":").rstrip()
     return len(bare.split()) <= 12 and not re.search(r"[.!?](\s|$)", bare) and not _SPEAKER.search(bare)
@@ -85,7 +88,7 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
             if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and (
-                    _asks_for_a_story(line) or STORY_MARKER.match(line) or _story_title(line))):
+                    _asks_for_a_story(line) or (_DIGIT.search(line) and (STORY_MARKER.match(line) or _story_title(line))))):
                 cuts.extend([at, at + len(line) + 1])
             at += len(line) + 1
         cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
