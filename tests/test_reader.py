@@ -909,3 +909,13 @@ def test_a_deadline_in_a_note_with_no_subject_is_the_task():
     run = lint(text)
     assert "task" in run.answers[0].parts
     assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+def test_a_reply_marked_answer_under_a_question_is_an_answer_even_as_a_fragment():
+    text = ("## 3. What is your biggest professional achievement?\n"
+            "- **Answer**: Automating the multi-cloud deployments with Terraform and Jenkins, cutting deploy time "
+            "by 40% and making every environment the same.\n\n"
+            "## 4. What are your salary expectations?\n"
+            "- **Answer**: I am open to a salary that reflects my experience and the market for this role.\n")
+    run = lint(text)
+    assert [a.line for a in run.answers] == [1]

@@ -349,6 +349,13 @@ def _asking_heading(current: _Section, block: Block) -> Block | None:
 
 #: "**Answer:**" (or "My answer:") alone on its line: where the candidate's words start
 _ANSWER_MARK = re.compile(r"^\W*(my |sample |example )?answer\W*$", re.IGNORECASE)
+#: "**Answer**: ..." opening the reply itself
+_ANSWER_LABEL = re.compile(r"^\W*(my |sample )?answer\W{0,4}[:\-\u2013]", re.IGNORECASE)
+
+
+def _marked_as_answer(blocks: list[Block]) -> bool:
+    first = next((b for b in blocks if b.kind == "paragraph" and b.text.strip()), None)
+    return first is not None and bool(_ANSWER_LABEL.match(first.text))
 
 
 def _answer_runs(section: _Section) -> list[_Section]:
@@ -543,8 +550,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         if not (found.is_story or (kind == "question" and found.answers_a_question)
                 or (star_labels and words >= MIN_UNLABELLED_WORDS and _tells_anything(found))
                 # a numbered story's title ("Tech project that went well #3") says a story
-                # follows, told in notes with no "I" or not
-                or (_story_title(title) and found.words >= MIN_STORY_WORDS
+                # follows, told in notes with no "I" or not; so does a reply marked as the
+                # answer under a question ("- **Answer**: Automating a multi-cloud deployment ...")
+                or ((_story_title(title) or (kind == "question" and _marked_as_answer(section.blocks)))
+                    and found.words >= MIN_STORY_WORDS
                     and found.questions * 2 < found.sentences and found.advice * 2 < found.sentences)):
             return None
         parts = {}
