@@ -51,9 +51,18 @@ def _conditional(text: str, start: int) -> bool:
     return bool(_CONDITION_BEFORE.match(text[:start]))
 
 
+def _words_before(text: str, start: int) -> list[str]:
+    """The words just before a "we", less a "that" right before it ("I proposed that we")."""
+    words = _WORDS.findall(text[max(0, start - 60) : start])
+    if words and words[-1].lower() == "that":
+        words.pop()
+    return words
+
+
 def _dates(text: str, start: int) -> bool:
-    """A "we" in a clause of time ("After we released, a bug appeared"): the clause dates
-    what happened; a deed hidden in "we" is in the main clause, which is judged on its own.
+    """A "we" in a clause of time ("After we released, a bug appeared") or one that tells
+    which thing ("meetings where we defined the problems"): the clause dates or describes;
+    a deed hidden in "we" is in the main clause, which is judged on its own.
     ("Transparency was crucial, so we made sure ..." is a deed.)"""
     before = text[max(0, start - 40) : start]
     return bool(_TIME_OPENER.search(before) or _RELATIVE_OPENER.search(before))
@@ -105,17 +114,13 @@ class Actor(_SyntaxKind):
         """The "we" opens what the speaker proposed ("I suggested we present both designs",
         "I proposed that we ...", "I agreed on X but proposed we ..."): the proposal is the
         deed, and it is theirs."""
-        words = _WORDS.findall(text[max(0, start - 60) : start])
-        if words and words[-1].lower() == "that":
-            words.pop()
+        words = _words_before(text, start)
         return bool(words) and words[-1].lower() in self.proposals and any(s.start < start for s in first_person)
 
     def _demanded(self, text: str, start: int) -> bool:
         """The "we" is what someone else demanded or wanted ("Team member demanded we ship",
         "the client wanted us to ..."): their ask, told as the setting, not the speaker's deed."""
-        words = _WORDS.findall(text[max(0, start - 60) : start])
-        if words and words[-1].lower() == "that":
-            words.pop()
+        words = _words_before(text, start)
         return len(words) >= 2 and words[-1].lower() in self.demands and words[-2] != "I"
 
     def _joint(self, text: str, subject) -> bool:
@@ -124,7 +129,7 @@ class Actor(_SyntaxKind):
         milestone we all agreed upon as a team")."""
         verb_at = text.lower().find(subject.verb, subject.end) if subject.verb else -1
         between = text[subject.end : verb_at] if 0 <= verb_at - subject.end <= 25 else ""
-        after = text[verb_at + len(subject.verb) : verb_at + len(subject.verb) + 20] if between or verb_at == subject.end + 1 else ""
+        after = text[verb_at + len(subject.verb) : verb_at + len(subject.verb) + 20] if between else ""
         return any(r.search(text[: subject.start]) or (between and r.search(between)) or (after and r.search(after))
                    for r in self.joint)
 

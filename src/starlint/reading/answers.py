@@ -73,6 +73,11 @@ def _story_title(line: str) -> bool:
     return len(bare.split()) <= 12 and not re.search(r"[.!?](\s|$)", bare) and not _SPEAKER.search(bare)
 
 
+def _numbers_a_story(line: str) -> bool:
+    """A story marker ("case 2") or a numbered story title: both need a digit."""
+    return bool(_DIGIT.search(line)) and bool(STORY_MARKER.match(line) or _story_title(line))
+
+
 def _split_at_questions(blocks: list[Block]) -> list[Block]:
     """Question lines and story markers become blocks of their own, so that sections and
     stories can start at them."""
@@ -88,7 +93,7 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
             if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and (
-                    _asks_for_a_story(line) or (_DIGIT.search(line) and (STORY_MARKER.match(line) or _story_title(line))))):
+                    _asks_for_a_story(line) or _numbers_a_story(line))):
                 cuts.extend([at, at + len(line) + 1])
             at += len(line) + 1
         cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
@@ -200,9 +205,6 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
         runs.insert(0, head)
     else:
         runs[0] = head + runs[0]
-    if len(runs) < 2:
-        return [_Section(section.heading, section.level, section.ancestors, runs[0], section.question,
-                         section.shared_heading)]
     return _one_per_run(section, runs)
 
 
@@ -533,7 +535,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
         kind = title_kind(title)
-        if kind == "" and _story_title(title):
+        numbered = _story_title(title)
+        if kind == "" and numbered:
             kind = "question"  # "Tech project #2 (with Prod):" names the story told below it
         if kind == "" and section.question is not None and section.question.kind == "heading":
             kind = "question"  # "## HiL pipeline" under the question it answers
@@ -552,7 +555,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
                 # a numbered story's title ("Tech project that went well #3") says a story
                 # follows, told in notes with no "I" or not; so does a reply marked as the
                 # answer under a question ("- **Answer**: Automating a multi-cloud deployment ...")
-                or ((_story_title(title) or (kind == "question" and _marked_as_answer(section.blocks)))
+                or ((numbered or (kind == "question" and _marked_as_answer(section.blocks)))
                     and found.words >= MIN_STORY_WORDS
                     and found.questions * 2 < found.sentences and found.advice * 2 < found.sentences)):
             return None

@@ -132,15 +132,22 @@ def _part_for(label: str) -> tuple[str, ...] | None:
 _JOINED = re.compile(r"\s*(?:&|\+|/|\band\b)\s*")
 
 
+def _piece_part(word: str) -> str | None:
+    """A piece of a joined label: a part word, or a letter with its word ("t [task]"); a bare
+    letter joined to another ("S/T") is no label."""
+    if word in LABEL_WORDS:
+        return LABEL_WORDS[word]
+    spelled = _part_for(word) if _LETTER_AND_WORD.match(word) else None
+    return spelled[0] if spelled else None
+
+
 def _compound(word: str) -> tuple[str, ...] | None:
     """Two part words joined ("Result & Learning", "Situation/Task", "Action and Result"):
     both parts open there, as a merged (ST) does; the first holds the text."""
     pieces = [w for w in _JOINED.split(word) if w]
     if len(pieces) != 2:
         return None
-    # each piece a word, or a letter with its word: "T [task] + A [action]"
-    parts = tuple(LABEL_WORDS.get(w) or ((_part_for(w) or (None,))[0] if _LETTER_AND_WORD.match(w) else None)
-                  for w in pieces)
+    parts = tuple(_piece_part(w) for w in pieces)
     if None in parts:
         return None
     return parts[:1] if parts[0] == parts[1] else parts  # type: ignore[return-value]
