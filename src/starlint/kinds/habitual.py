@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..analysis.syntax import actors_by_pattern, tells_event, tense
 from ..model import Answer
-from .base import Finding
+from .base import Finding, SpanMatcher, scope_spans
 from .existence import Existence
 
 #: "I" or "we" and a next word that is not plainly past: every present clause matches it
@@ -44,6 +44,9 @@ class Habitual(Existence):
                            "the present clauses are pointed at when they alone are this many",
         "max_past_share": "the share of event sentences (against event and habit sentences) at or under "
                           "which the scope tells no event (default 0.2)",
+        "occasions": "phrases, patterns or regexes (a mapping like the rule's own) that name a kind of "
+                     "occasion, not one ('There are situations where ...', 'In some instances, I ...'): "
+                     "in the Situation they make the answer generic by themselves, however past its telling",
     }
 
     def __init__(self, rule) -> None:
@@ -51,8 +54,23 @@ class Habitual(Existence):
         p = rule.params
         self.present_clauses = int(p.get("present_clauses", 0))
         self.max_past_share = float(p.get("max_past_share", 0.2))
+        occasions = p.get("occasions") or {}
+        if not isinstance(occasions, dict):
+            raise ValueError("occasions must be a mapping of phrases, patterns and/or regex")
+        self.occasions = SpanMatcher.from_params(occasions, p.get("ignorecase", True))
+
+    def _occasions(self, answer: Answer) -> Iterator[Finding]:
+        """A Situation that sets a kind of scene ("There are situations where saying no is
+        necessary") tells no event, even when the rest is in the past ("I approached this by
+        ...")."""
+        for part, span in scope_spans(answer, "situation"):
+            block = next(b for b in answer.blocks if b.doc is span.doc)
+            for start, end in self.occasions.matches(span):
+                yield Finding(block, start, end, {"match": block.text[start:end]}, part)
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
+        if self.occasions:
+            yield from self._occasions(answer)
         markers, marked, total = self.matches(answer)
         names = self.rule.part if isinstance(self.rule.part, list) else [self.rule.part]
         sentences = [s for n in names if (p := answer.parts.get(n)) is not None for s in p.sentences]
