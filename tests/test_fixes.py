@@ -73,8 +73,9 @@ def test_disable_inside_a_wrapped_paragraph_keeps_the_paragraph():
     assert after == [d for d in before if d is not we]
 
 
-def test_front_matter_stays_first():
-    text = "---\ntitle: Outage\n---\n" + (FIXTURES / "lsp" / "bold_upper_missing_task.md").read_text()
+@pytest.mark.parametrize("front", ["---\ntitle: Outage\n---\n", '+++\ntitle = "Outage"\n+++\n'], ids=["yaml", "toml"])
+def test_front_matter_stays_first(front):
+    text = front + (FIXTURES / "lsp" / "bold_upper_missing_task.md").read_text()
     edit = disable_file("missing-part", text.split("\n"))
     assert edit.line == 4
     assert lint_text(apply(text.split("\n"), edit), RULES, "doc.md").diagnostics == []

@@ -86,7 +86,7 @@ def test_every_word_character_maps_to_itself_in_the_file(text):
     """The per-character map of every block points at the same character in the repaired
     text (or at the '&' of an entity that produced it): byte ranges, emoji, tabs, CR and
     mojibake repairs included."""
-    from starlint.reading.answers import split_front_matter
+    from starlint.reading.front_matter import split_front_matter
     from starlint.reading.decode import ReadError, read_text
     from starlint.reading.markdown import parse_blocks
 

@@ -919,3 +919,35 @@ def test_a_reply_marked_answer_under_a_question_is_an_answer_even_as_a_fragment(
             "- **Answer**: I am open to a salary that reflects my experience and the market for this role.\n")
     run = lint(text)
     assert [a.line for a in run.answers] == [1]
+
+
+TOML_STORY = (
+    "+++\n"
+    'title = "Tell me about a time two of your values pulled apart"\n'
+    "date = 2026-06-01\n\n"
+    "[taxonomies]\n"
+    'tags = ["behavioral", "Bias for Action"]\n'
+    "+++\n\n"
+    "When I moved from a bank to a start-up, my new lead told me that I reviewed too slowly for the team. "
+    "I had to ship faster without letting defects through. I sorted the changes by risk, reviewed the risky "
+    "ones line by line and approved the rest after their tests passed. My review time fell from 2 days to "
+    "4 hours, and no defect reached production that quarter. I learned to match the depth of a review to "
+    "what a change can break.\n"
+)
+
+
+def test_toml_front_matter_is_not_read_as_the_answer_and_names_its_title_and_principles():
+    """Hugo and Zola sites open a page with TOML between `+++` lines: its title is the
+    question, its tags may name the principle, and none of it is the story."""
+    run = lint(TOML_STORY)
+    [answer] = run.answers
+    assert answer.title == "Tell me about a time two of your values pulled apart"
+    assert answer.principles == ["Bias for Action"]
+    assert answer.line == 9
+    assert [d.line for d in run.diagnostics if d.rule == "missing-part"] == []
+
+
+def test_broken_toml_front_matter_is_a_notice_not_a_crash():
+    run = lint(TOML_STORY.replace("date = 2026-06-01", "date = = 1"))
+    assert any("front matter: not valid TOML" in n for n in run.notices)
+    assert len(run.answers) == 1

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .disables import UNUSED
 from .incremental import AnswerOutline, PartPlace
 from .model import EXTRA_PART_NAMES, PART_NAMES, Diagnostic
-from .reading.answers import _FRONT_MATTER_END
+from .reading.front_matter import front_matter_end
 
 #: The part order a labelled answer is written in; a missing part goes between its neighbours.
 ORDER = PART_NAMES + EXTRA_PART_NAMES
@@ -74,20 +74,10 @@ def disable_line(diagnostic: Diagnostic, lines: list[str], blocks: list[tuple[in
     return _insert(title, line, 1, f"{prefix}{comment}\n")
 
 
-def _front_matter_end(lines: list[str]) -> int:
-    """Lines of front matter at the top (0 if none), as the reader finds them."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for end in range(1, min(len(lines), 200)):
-        if _FRONT_MATTER_END.match(lines[end]):
-            return end + 1
-    return 0
-
-
 def disable_file(rule: str, lines: list[str]) -> Edit:
     """`<!-- starlint-disable-file RULE -->` at the top (after any front matter)."""
     comment = f"<!-- starlint-disable-file {rule} -->"
-    at = _front_matter_end(lines)
+    at = front_matter_end(lines)
     return _insert(f"Disable {rule} for this file", at + 1, 1, comment + "\n")
 
 

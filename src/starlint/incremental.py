@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from .check import check_answer
 from .disables import apply_directives
 from .model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Diagnostic, SourceFile
-from .reading.answers import _make_answer, answers_from_blocks, prose_blocks, split_front_matter
+from .reading.answers import _make_answer, answers_from_blocks, prose_blocks
+from .reading.front_matter import split_front_matter
 from .reading.decode import MAX_BYTES, ReadError, read_text
 from .reading.markdown import parse_blocks
 from .ruleset import Rule

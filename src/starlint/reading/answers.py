@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block, Part, Segment, SourceFile
 from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a_line
 from .markdown import parse_blocks
+from .front_matter import split_front_matter
 from .principles import find_principles, principles_from_front_matter
 from .story import ASKS, MIN_STORY_WORDS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
-_FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$")
 
 
 @dataclass
@@ -140,35 +140,6 @@ def question_text(block: Block) -> str | None:
     if _asks_for_a_story(block.text) and not block_labels(block):
         return block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
     return None
-
-
-def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
-    """Return (metadata, text with the front matter blanked, notices); line count is kept."""
-    if not text.startswith("---"):
-        return {}, text, []
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return {}, text, []
-    for end in range(1, min(len(lines), 200)):
-        if _FRONT_MATTER_END.match(lines[end]):
-            import yaml
-
-            from ..yamlsafe import safe_load
-
-            raw = "\n".join(lines[1:end])
-            notices: list[str] = []
-            try:
-                meta = safe_load(raw) or {}
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f" line {mark.line + 2}" if mark is not None else ""
-                notices.append(f"front matter{where}: not valid YAML, ignored")
-                meta = {}
-            if not isinstance(meta, dict):
-                meta = {}
-            blanked = "\n" * end + "\n" + "\n".join(lines[end + 1 :])
-            return meta, blanked, notices
-    return {}, text, []
 
 
 def _word_count(blocks: list[Block]) -> int:

@@ -143,15 +143,22 @@ def principle_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _any_principle().finditer(text)]
 
 
+#: the keys that name a story's principles, at the top of the front matter or in one of the
+#: tables of TOML front matter that hold a site's own keys (Zola's `[taxonomies]` and
+#: `[extra]`, Hugo's `[params]`)
+_FRONT_MATTER_KEYS = ("principles", "principle", "lp", "lps", "leadership_principles", "tags", "tag")
+_NESTED = ("taxonomies", "extra", "params")
+
+
 def principles_from_front_matter(meta: dict) -> list[str]:
     names: list[str] = []
-    for key in ("principles", "principle", "lp", "lps", "leadership_principles", "tags"):
-        value = meta.get(key)
-        if value is None:
-            continue
-        values = value if isinstance(value, list) else [value]
-        for item in values:
-            for name in find_principles(str(item)):
-                if name not in names:
-                    names.append(name)
+    for table in [meta] + [meta[k] for k in _NESTED if isinstance(meta.get(k), dict)]:
+        for key in _FRONT_MATTER_KEYS:
+            value = table.get(key)
+            if value is None:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                for name in find_principles(str(item)):
+                    if name not in names:
+                        names.append(name)
     return names

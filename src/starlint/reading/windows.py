@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Iterator
 
 from ..model import Block, SourceFile
+from .front_matter import front_matter_end
 from .labels import heading_label
 
 #: Files up to this many characters are read whole, as before (the bank is 17,500).
@@ -27,16 +28,6 @@ def _is_label(title: str, level: int) -> bool:
     probe = Block(kind="heading", text=title, origin_lines=array("l"), origin_cols=array("l"),
                   line=0, end_line=0, level=level)
     return heading_label(probe) is not None
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    """Lines [0, end) are front matter (blank-kept in every window); 0 when there is none."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for i in range(1, min(len(lines), 200)):
-        if lines[i].strip() in ("---", "..."):
-            return i + 1
-    return 0
 
 
 def _cuts(lines: list[str], start: int) -> Iterator[tuple[int, list[int]]]:
@@ -77,7 +68,7 @@ def windows(source: SourceFile) -> Iterator[SourceFile]:
         yield source
         return
     lines = source.text.split("\n")
-    head = _front_matter_end(lines)
+    head = front_matter_end(lines)
     before = [0]  # before[i]: characters in the lines before line i
     for line in lines:
         before.append(before[-1] + len(line) + 1)
