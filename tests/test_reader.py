@@ -951,3 +951,42 @@ def test_broken_toml_front_matter_is_a_notice_not_a_crash():
     run = lint(TOML_STORY.replace("date = 2026-06-01", "date = = 1"))
     assert any("front matter: not valid TOML" in n for n in run.notices)
     assert len(run.answers) == 1
+
+
+TITLED_STORIES = (
+    "## Ownership\n\n"
+    "Interviewers ask about ownership to see whether you act beyond your role. Here are my answers:\n\n"
+    "1. **Fixing the flaky deploys:**\n"
+    "   - *Situation:* Our deploy job failed one run in five and nobody owned it.\n"
+    "   - *Task:* I decided to make it reliable although it was not my team's job.\n"
+    "   - *Action:* I logged every failure for a week, traced them to a shared cache and gave each job its own.\n"
+    "   - *Result:* Failures fell from 20% to under 1% of runs.\n\n"
+    "2. **The orphaned dashboard:**\n"
+    "   - *Situation:* After a reorganisation, the billing dashboard had no owner and showed stale figures.\n"
+    "   - *Task:* I took it on so that finance could close the month on time.\n"
+    "   - *Action:* I rewrote its two slowest queries, added a freshness check and wrote a runbook.\n"
+    "   - *Result:* Finance closed the month 2 days earlier than the quarter before.\n"
+)
+
+
+def test_a_title_line_over_a_storys_labels_opens_that_story_not_the_one_before():
+    """Numbered bold titles with the S/T/A/R bullets nested under them: each title starts its
+    own story (and is no line of the Result above it); each story keeps the heading's
+    principle."""
+    run = lint(TITLED_STORIES)
+    assert [(a.line, a.title, a.principles) for a in run.answers] == [
+        (5, "Fixing the flaky deploys:", ["Ownership"]),
+        (11, "The orphaned dashboard:", ["Ownership"]),
+    ]
+    result = run.answers[0].parts["result"]
+    assert [s.text for s in result.sentences] == ["Failures fell from 20% to under 1% of runs."]
+
+
+def test_a_prompt_and_guidance_for_the_reader_under_a_question_title_is_no_answer():
+    """Half its sentences ask the reader or speak to them: prompts and guidance, though one
+    line says "my responses"."""
+    text = ("## Tell me about a time you stayed motivated\n\n"
+            "How do you stay motivated when a job asks you to repeat the same task every day for months?\n\n"
+            "Employers ask this to learn what keeps you going and whether your values fit their mission. "
+            "Below are the questions on this theme, with my responses in the sections that follow.\n")
+    assert lint(text).answers == []

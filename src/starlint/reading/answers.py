@@ -207,7 +207,23 @@ def _stories(section: _Section) -> list[_Section]:
     runs = merged
     if sum(1 for run in runs if _parts_of(run)) < 2 and not _notes_before_a_story(runs):
         return [section]
-    return _one_per_run(section, runs)
+    titles: dict[int, Block] = {}
+    for i in range(1, len(runs)):
+        if len(runs[i - 1]) > 1 and _titles(runs[i - 1][-1], runs[i][0]):
+            # "2. **Proudest moment:**" over the next story's "- *Situation:*" bullets
+            title = runs[i - 1].pop()
+            titles[i] = replace(title, kind="heading", level=section.level + 1, in_list=False, labels=None)
+    return _one_per_run(section, runs, titles)
+
+
+def _titles(block: Block, first: Block) -> bool:
+    """A short line that names the story whose Situation label follows it: it ends in a colon
+    ("**Setting goals:**"), or the labels are nested under it; it tells nothing itself."""
+    text = block.text.strip()
+    if block.kind != "paragraph" or "\n" in text or block_labels(block) or _SPEAKER.search(text) \
+            or len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", "!", "?")):
+        return False
+    return text.endswith(":") or (block.in_list and first.in_list and first.level > block.level)
 
 
 def _notes_before_a_story(runs: list[list[Block]]) -> bool:
@@ -222,12 +238,15 @@ def _notes_before_a_story(runs: list[list[Block]]) -> bool:
         and not evidence([b.text for b in notes]).is_story
 
 
-def _one_per_run(section: _Section, runs: list[list[Block]]) -> list[_Section]:
+def _one_per_run(section: _Section, runs: list[list[Block]], titles: dict[int, Block] | None = None) -> list[_Section]:
     """The section's first run keeps its heading and question; each later run is a story of
-    its own that shares the heading (its title and principles)."""
+    its own that shares the heading (its principles, and its title unless the story has its
+    own title line)."""
     first = _Section(section.heading, section.level, section.ancestors, runs[0], section.question, section.shared_heading)
     shared = section.heading or section.shared_heading
-    return [first] + [_Section(None, section.level, section.ancestors, run, None, shared) for run in runs[1:]]
+    titles = titles or {}
+    return [first] + [_Section(titles.get(i), section.level, section.ancestors, run, None, shared)
+                      for i, run in enumerate(runs) if i]
 
 
 def _sections(blocks: list[Block]) -> list[_Section]:
@@ -534,9 +553,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
     last = section.blocks[-1] if section.blocks else section.heading
     start = section.heading or section.blocks[0]
     principles: list[str] = []
-    named = section.heading or section.shared_heading
-    if named is not None:
-        principles = find_principles(named.text)
+    for named in (section.heading, section.shared_heading):  # a story's own title, and the heading it shares
+        for name in find_principles(named.text) if named is not None else []:
+            if name not in principles:
+                principles.append(name)
     for name in principles_from_front_matter(meta):
         if name not in principles:
             principles.append(name)

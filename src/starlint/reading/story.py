@@ -179,9 +179,9 @@ class StoryEvidence:
     def answers_a_question(self) -> bool:
         """Under a title that asks for a story, a first-person reply or a few step bullets
         are an answer (a bad one, perhaps), unless it is questions or tips for the reader."""
-        if self.words < MIN_STORY_WORDS or not self.sentences or self.questions * 2 >= self.sentences:
-            return False
-        return self.narrated + self.habitual + self.first_person >= 1 and self.advice * 2 < self.sentences
+        if self.words < MIN_STORY_WORDS or not self.sentences or (self.questions + self.advice) * 2 >= self.sentences:
+            return False  # half of it asks the reader or tells them what to do: prompts and guidance
+        return self.narrated + self.habitual + self.first_person >= 1
 
 
 def evidence(lines: list[str]) -> StoryEvidence:
