@@ -143,6 +143,18 @@ def test_unlabelled_prose_is_inferred_in_order():
         # the labels explained, not a story told with them
         "## Story format\n\nEvery story here uses four parts:\n- **Situation**: where and when\n"
         "- **Task**: your goal\n- **Action**: your own steps\n- **Result**: what changed, with numbers",
+        # a pitch under "Introduce myself", though it tells a project in the past
+        "## Introduce myself\n\nA final-year student of computer science. When I was in my second year, I built "
+        "a website that mapped symptoms to treatments, and last summer I interned on a photo app.",
+        # the same sections in Chinese prep notes: a self-introduction, a weakness, questions to ask
+        "## \u81ea\u6211\u4ecb\u7ecd\n\nI am a graduate student. Last year I built a search service for "
+        "our lab and I led its move to a new cluster.",
+        "## \u7f3a\u70b9\n\nI learn new tools very fast, but when I no longer need one I am reluctant to dig into "
+        "it, and I stopped at eighty percent of the knowledge twice last year.",
+        # Amazon's own text for "Success and Scale Bring Broad Responsibility", pasted under it
+        "### Success and Scale Bring Broad Responsibility\n\nWe started in a garage, but we're not there anymore. "
+        "We are big, we impact the world, and we are far from perfect. We must be humble and thoughtful "
+        "about even the secondary effects of our actions.",
     ],
 )
 def test_not_an_answer(text):

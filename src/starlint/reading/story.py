@@ -94,9 +94,11 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job|position)|do you|did you|are you|would you|"
     r"(choose|join|pick|want) (this|the|our|us)\b|"
     r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
-    r"introduc(e yourself|tion)|elevator pitch|salary|compensation|"
+    r"introduc(e (yourself|myself)|ing (yourself|myself)|tion)|self[- ]?intro|elevator pitch|salary|compensation|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
-    r"interviewers?|i (can|could|should|would) ask))\b",
+    r"interviewers?|i (can|could|should|would) ask))\b"
+    # the same sections in Chinese prep notes: self-introduction, questions for the interviewer
+    r"|\u81ea\u6211\u4ecb\u7ecd|\u53cd\u95ee",
     re.IGNORECASE,
 )
 #: Words that name a section of notes: "Tips", "Resources", "Weaknesses", "Template". A
@@ -107,7 +109,9 @@ _SECTION_WORD_TITLE = re.compile(
     r"notes?|template|framework|checklist|resources|references?|glossary|definitions?|links|overview|agenda|"
     r"structure|format|"
     r"(table of )?contents|"
-    r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b",
+    r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b"
+    # weaknesses and strengths in Chinese prep notes
+    r"|\u7f3a\u70b9|\u4f18\u70b9",
     re.IGNORECASE,
 )
 #: What asks the candidate for one occasion: "a time when", "have you ever", "give an example".
