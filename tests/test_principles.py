@@ -27,9 +27,9 @@ def test_question_types_name_only_these_principles():
         assert all(s.principle in names for s in qtype.shows if s.principle)
 
 
-STORY = """**Situation:** My manager wanted to ship the redesign before the holidays.
+STORY = """**Situation:** My manager wanted to ship the new checkout before the holidays.
 
-**Task:** I owned checkout.
+**Task:** Checkout was my area.
 
 **Action:** I {verb} with data from 5 usability tests and proposed a two-week delay.
 
@@ -48,7 +48,6 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Dive Deep", "I studied the vendor's source code and compared their totals with ours line by line."),
     ("Dive Deep", "I did a deep dive on the retry logic."),
     ("Ownership", "I spent my own time after work writing the missing migration guide."),
-    ("Deliver Results", "I finished the migration two days before the freeze."),
     ("Ownership", "Nobody had tested the front end, so I took it upon myself to write a testing plan."),
     ("Ownership", "The importer wasn't assigned to me, but I took the initiative and finished it."),
     ("Learn and Be Curious", "I asked to be sent to the product-owner training and got certified."),
@@ -58,13 +57,23 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Invent and Simplify", "I proposed re-architecting checkout as one service per payment type."),
     ("Hire and Develop the Best", "When I hand off the checkout code, I co-work with the new owner for a week."),
     ("Insist on the Highest Standards", "I added exception handling for every declined card."),
+    ("Ownership", "I knew the page would grow someday, so I built it as a separate module."),
+    ("Ownership", "I noticed a gap in the shared cache library and added the missing purge method."),
+    ("Invent and Simplify", "I wrote a lint rule, a small invention that stopped the bad images at review."),
+    ("Are Right, A Lot", "I argued for counting on the server, but in the end I accepted her idea of counting on the phone."),
+    ("Bias for Action", "It was an emergency, so I built a stopgap notice that afternoon."),
+    ("Bias for Action", "I only had two days, so I shipped a stopgap notice first."),
 ])
 def test_principle_shown_in_other_words(heading, action):
     """A story shows a principle in the verbs and phrases people use for it, in any form."""
     story = STORY.replace("I {verb} with data from 5 usability tests and proposed a two-week delay.", action)
-    run = lint(f"## {heading}: the redesign\n\n" + story)
+    run = lint(f"## {heading}: the checkout\n\n" + story)
     assert run.answers[0].principles == [heading]
     assert "lp-not-shown" not in {d.rule for d in run.diagnostics}
+    # the rest of the story shows none of it: the action alone decides
+    plain = lint(f"## {heading}: the checkout\n\n" + STORY.replace(
+        "I {verb} with data from 5 usability tests and proposed a two-week delay.", "I did the work on the page."))
+    assert "lp-not-shown" in {d.rule for d in plain.diagnostics}
 
 
 def test_backbone_named_but_not_shown():
