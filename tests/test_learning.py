@@ -83,8 +83,24 @@ LEARNED = [
     "Important to check the batch size before each run.",
     "Built a knowledge base for the team on the export's failure modes.",
     "Halfway through I realized I was thinking too tactically about the export, not about the audit.",
+    # a check made a step of the process, a practice carried into later work, a guard told
+    # by what it does, the story named as a lesson
+    "I proposed a schema validation step as part of our release process.",
+    "The incident pushed us to adopt contract-first design in later services.",
+    "I wrote a lint rule that raises an error when a batch has no size limit.",
+    "My learning: size every batch for the month-end spike.",
+    "Looking at it now, I keep reflecting on how late we asked for help.",
 ]
 NOT_LEARNED = [
+    # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
+    # the start of a step
+    "I emphasized the value of each analyst's knowledge of the ledger.",
+    "The result, reflecting my commitment to quality, pleased the auditors.",
+    "Pairing with the analysts accelerated my learning process.",
+    "The export was adopted as a standard practice for other teams.",
+    "I have applied these skills to other projects.",
+    "I started by working on test exports with the analysts.",
+    "It was a great learning experience for the whole team.",
     "I signed up for two learning courses on Terraform.",
     "We agreed on a shared baseline for the metrics.",
     "I realized the table was not indexed.",
