@@ -151,3 +151,30 @@ def test_an_outcome_after_a_semicolon_is_the_result():
 ])
 def test_how_the_change_went_is_an_outcome_cue(sentence, outcome):
     assert _cues(sentence, False)[3] is outcome
+
+
+@pytest.mark.parametrize("sentence,outcome", [
+    ("It turned out they were stuck on a config setting and did not want to ask.", False),
+    ("It turned out that the cache was never cleared.", False),
+    ("The rollback turned out to be the right call.", True),
+])
+def test_what_turned_out_is_a_finding_unless_it_judges_the_step(sentence, outcome):
+    assert _cues(sentence, False)[3] is outcome
+
+
+def test_a_finding_midway_leaves_the_steps_after_it_in_the_action():
+    """"It turned out they were struggling" is what the speaker found out, and "the settings
+    I had learned on my last project" what they knew before: the steps told with them are
+    still the Action, and the Result is the last paragraph."""
+    from .conftest import lint
+
+    text = ("## A difficult teammate\n\n"
+            "At my last job a teammate kept missing stand-ups, and the whole sprint waited on his integration.\n\n"
+            "I asked him privately whether something was blocking him. It turned out he was stuck on the broker "
+            "settings and did not want to ask for help.\n\n"
+            "I offered to pair with him and walked him through the settings I had learned on my last project. "
+            "Together, we fixed the settings, and I also wrote a short guide for the team to use in the future.\n\n"
+            "As a result, we met the sprint goal on time and the team worked together much better.\n")
+    parts = lint(text).answers[0].parts
+    assert "I offered to pair" in parts["action"].text and "It turned out" in parts["action"].text
+    assert parts["result"].text.startswith("As a result")

@@ -68,7 +68,8 @@ _NOT_DEEDS = {"was", "were", "am", "is", "are", "be", "been", "had", "have", "ha
               "learned", "learnt", "realized", "realised", "knew", "know", "felt", "feel", "thought", "think",
               "believed", "hoped", "expected", "saw", "noticed", "joined", "got", "did", "do"}
 _LEARNING = re.compile(
-    r"\b(learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
+    # (not what the speaker knew before the story: "the practices I had learned earlier")
+    r"\b((?<!had )learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
     r"would (now )?do differently|takeaway)\b",
     re.IGNORECASE,
 )
@@ -97,7 +98,8 @@ _OUTCOME = re.compile(
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
     r"launched|released|delivered|shipped|was (adopted|approved|accepted)|"
     # a verdict on the step: "it turned out to be the right call", "we hit the release date"
-    r"turned out|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch)|"
+    # (not a finding: "It turned out they were struggling with the config")
+    r"turned out (to be|to work|well|great|fine|better|worse|right|successful|a success)|paid off|(hit|met|made|beat) (the|our|every) ([a-z-]+ )?(date|deadline|target|goal|launch)|"
     # how the change went: "The migration went smoothly", "it runs as expected"
     r"went (smoothly|well|live|fine)|(runs?|ran|worked|works) as (expected|intended|planned)|"
     # the other side won over: "my actions proved the value of my solution", "he eventually
