@@ -49,6 +49,10 @@ CLAIMS = [
     "The spot pool led to a more predictable merge queue.",
     "Sharing the runner dashboards fostered a more open and cooperative review culture.",
     "Over the quarter the team became more adept at sizing the pools.",
+    # a comparative adjective, or a "more ..." after "enabling" or "achieved", as the effect
+    "The new pools freed the queue, enabling smoother releases and informed planning.",
+    "It cut the manual steps, resulting in better collaboration and more effective reviews.",
+    "By pooling the runners we achieved a more holistic approach to capacity.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -95,6 +99,11 @@ NOT_CLAIMS = [
     "A dashboard is more effective than a weekly report.",
     # a setback, told with its size word
     "The flaky suites significantly slowed the nightly build, so I split them out.",
+    # a change proposed, more of an instrument added, where improvements may be found
+    "I proposed to the platform team that we enhance the runner image by adding a cache layer.",
+    "I proposed a more robust health check as part of the runner setup.",
+    "I created test jobs, enhanced logging and added a retry to the upload.",
+    "I kept looking for opportunities for automation and improvement in the suites.",
 ]
 
 
