@@ -284,3 +284,26 @@ def test_a_decision_after_the_speaker_raised_the_issue_is_the_groups(path, reque
 ])
 def test_the_fallback_finds_the_verb_past_an_aside_or_an_adverb(sentence, verb):
     assert [s.verb for s in syntax.actors_by_pattern(sentence).plural] == [verb]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_an_aim_and_a_finding_told_in_we_hide_no_deed(path, request):
+    """"We aimed to create one dashboard" is the goal and "we discovered that ..." what the
+    team found out, neither a step hidden in "we"; "we created one dashboard" is one."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("We aimed to create one dashboard for every region.")) == []
+    assert _we_lines(_WHEN_STORY.format("On the second day we discovered that the import ran twice.")) == []
+    assert _we_lines(_WHEN_STORY.format("We created one dashboard for every region.")) == ["We"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_seeing_to_something_excuses_only_the_we_right_after_it(path, request):
+    """"I needed to ensure we shipped on Friday" is the speaker's own concern; "I added a
+    retry to ensure reliability. Additionally, we aligned the schema" is the team's step, and
+    the "ensure" of the sentence before does not make it a group decision after a proposal."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("I needed to ensure we shipped the check on Friday.")) == []
+    told = "I added a retry to ensure reliability. Additionally, we aligned the import schema across systems."
+    assert _we_lines(_WHEN_STORY.format(told)) == ["we"]

@@ -80,6 +80,8 @@ class Actor(_SyntaxKind):
         "states": "verbs (as written) that state a fact, not a deed: 'we had', 'we were', 'we needed'",
         "group_decisions": "verbs of a group decision that the speaker's own proposal excuses ('we chose')",
         "proposals": "the speaker's verbs that make the next group decision theirs ('I proposed')",
+        "sees_to": "the speaker's words that make the 'we' right after them theirs, and nothing later "
+                   "('I needed to ensure we ...')",
         "reciprocal": "verbs (as written) that take two or more people by nature ('we discussed', 'we met'): "
                       "the speaker could not have done them alone",
         "demands": "verbs of someone else's ask ('demanded', 'insisted'): a 'we' right after one, not "
@@ -96,6 +98,7 @@ class Actor(_SyntaxKind):
         self.states = {str(v).lower() for v in p.get("states") or []}
         self.decisions = {str(v).lower() for v in p.get("group_decisions") or []}
         self.proposals = {str(v).lower() for v in p.get("proposals") or []}
+        self.sees_to = {str(v).lower() for v in p.get("sees_to") or []}
         self.reciprocal = {str(v).lower() for v in p.get("reciprocal") or []}
         self.demands = {str(v).lower() for v in p.get("demands") or []}
         self.joint = compile_regexes(p.get("joint"), True, "joint")
@@ -115,7 +118,8 @@ class Actor(_SyntaxKind):
         "I proposed that we ...", "I agreed on X but proposed we ..."): the proposal is the
         deed, and it is theirs."""
         words = _words_before(text, start)
-        return bool(words) and words[-1].lower() in self.proposals and any(s.start < start for s in first_person)
+        return bool(words) and words[-1].lower() in self.proposals | self.sees_to \
+            and any(s.start < start for s in first_person)
 
     def _demanded(self, text: str, start: int) -> bool:
         """The "we" is what someone else demanded or wanted ("Team member demanded we ship",
