@@ -178,3 +178,15 @@ def test_a_finding_midway_leaves_the_steps_after_it_in_the_action():
     parts = lint(text).answers[0].parts
     assert "I offered to pair" in parts["action"].text and "It turned out" in parts["action"].text
     assert parts["result"].text.startswith("As a result")
+
+
+@pytest.mark.parametrize("sentence,deed", [
+    ("But after the release, we discovered that the emails were delayed.", False),
+    ("We observed that the queue grew every Monday.", False),
+    ("We aimed to cut the queue in half.", False),
+    ("We rewrote the queue consumer.", True),
+])
+def test_what_the_team_found_out_or_aimed_at_is_no_step(sentence, deed):
+    """The setting of a story often ends in what the team found out ("we discovered that the
+    emails were delayed"): that is the problem, not the first step."""
+    assert _cues(sentence, False)[2] is deed

@@ -66,7 +66,9 @@ _SEQUENCE = re.compile(
 #: the speaker's verbs that tell what they knew, felt or had, not what they did
 _NOT_DEEDS = {"was", "were", "am", "is", "are", "be", "been", "had", "have", "has", "needed", "need", "wanted", "want",
               "learned", "learnt", "realized", "realised", "knew", "know", "felt", "feel", "thought", "think",
-              "believed", "hoped", "expected", "saw", "noticed", "joined", "got", "did", "do"}
+              "believed", "hoped", "expected", "saw", "noticed", "joined", "got", "did", "do",
+              # what was found out or aimed at: "we discovered that the payloads differed"
+              "discovered", "observed", "aimed"}
 _LEARNING = re.compile(
     # (not what the speaker knew before the story: "the practices I had learned earlier")
     r"\b((?<!had )learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
