@@ -190,3 +190,15 @@ def test_what_the_team_found_out_or_aimed_at_is_no_step(sentence, deed):
     """The setting of a story often ends in what the team found out ("we discovered that the
     emails were delayed"): that is the problem, not the first step."""
     assert _cues(sentence, False)[2] is deed
+
+
+@pytest.mark.parametrize("sentence,task", [
+    ("It was an emergency and I only have two day to design a new message type.", True),
+    ("We had 3 weeks to move every tenant off the old cluster.", True),
+    ("We wanna count the messages between two users and show the count.", True),
+    ("I had two days off after the launch.", False),
+])
+def test_the_time_given_for_a_job_is_the_task(sentence, task):
+    """"I only have two days to design ..." is the deadline the speaker had to meet, told as
+    the time there was; a draft's "we wanna ..." is what the team set out to do."""
+    assert _cues(sentence, False)[1] is task

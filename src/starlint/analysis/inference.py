@@ -24,7 +24,7 @@ _ROLES = ("lead|leader|owner|manager|engineer|developer|intern|ta|teaching assis
 _TASK = re.compile(
     r"\b(I|we)\b[^.]{0,60}?\b(needed to|had to|have to|was (asked|tasked|responsible|expected|assigned|supposed|"
     r"chosen|selected|brought in|hired|given|in charge)|were (asked|tasked|expected|assigned|supposed)|job was|task was|"
-    r"goal was|role was|responsibility was|objective was|aim was|mission was|wanted to|set out to|aimed to|decided to|"
+    r"goal was|role was|responsibility was|objective was|aim was|mission was|wanted to|wanna|set out to|aimed to|decided to|"
     r"was determined to|planned to|tried to|hoped to)\b"
     r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge|mission|assignment|aim|brief) (was|is|to)\b"
     r"|\bit was (my (job|task|role|responsibility|duty|call|decision|project|problem)|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
@@ -48,6 +48,9 @@ _TASK = re.compile(
     r"|\bthe (choice|decision|question|dilemma) was (whether|between|to)\b"
     # a deadline set for the speaker or their team is the goal to meet
     r"|\b(I|we|my team|our team) (got|received|had|were given|was given|faced) (a|an|the)( [a-z-]+)? deadline\b"
+    # ... or told as the time there was: "I only have two days to design a new message type"
+    r"|\b(I|we|my team|our team) (only )?(have|had|got|was given|were given) (only )?(one|two|three|four|five|a few|"
+    r"a couple of|\d+|a) (days?|hours?|weeks?|months?|sprints?) to\b"
     # the same in a note, with no subject: "- Needed to migrate MySQL 5.7 to 8.0", "Asked to
     # do a full competitive analysis at the same time", "Had a deadline to post a blog"
     r"|^\W*(needed|had|was asked|was tasked|was expected|was responsible for|wanted|asked|tasked|required) to\b"
