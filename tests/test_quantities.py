@@ -106,6 +106,9 @@ def test_unquantified_result_reads_figures_not_numerals(result, fires):
     # a step with a number is not an outcome
     ("I cut the batch size to 500 and rolled the release back.", True),
     ("I split the 3 services, and we rolled the release back.", True),
+    # the figure counts the work, before the clause of the effect, which has none
+    ("Where I had to retry 50 payments by hand, I wrote a script, saving a lot of time.", True),
+    ("I wrote a script for the failed payments, saving 6 hours a week.", False),
 ])
 def test_an_outcome_figure_told_in_the_action_counts(action, fires):
     story = ("**Situation:** Checkout failed after a release.\n\n**Task:** I was on call.\n\n"
