@@ -442,3 +442,17 @@ def test_readme_config_examples_are_valid(tmp_path):
         config = load_config(path)
         assert config.keys, block
     assert load_config(tmp_path / "1" / "pyproject.toml").extend_exclude == ["drafts/", "stories/*.old.md"]
+
+
+def test_a_matchers_hits_agree_with_its_matches():
+    """`hits` stops at the first kind of matcher that finds anything (the speed of the
+    principle and lesson checks); it must say what `matches` says, for phrases and regexes."""
+    from starlint.kinds.base import SpanMatcher
+    from starlint.nlp.pipeline import blank_pipeline
+
+    matcher = SpanMatcher(phrases=["root cause"], regex=[r"\bnoticed (a|the) gap\b"])
+    nlp = blank_pipeline()
+    for text in ("I found the root cause.", "I noticed a gap in the library.", "I fixed it.",
+                 "I noticed the gap and found the root cause."):
+        span = nlp(text)[:]
+        assert matcher.hits(span) is bool(matcher.matches(span)), text

@@ -231,7 +231,7 @@ def shows_signal(answer: Answer, signal: Signal, whole: list["Span"] | None = No
         spans = whole if whole is not None else answer_spans(answer)
     else:
         spans = [span for _, span in scope_spans(answer, scope)]
-    return any(signal.matcher.matches(span) for span in spans)
+    return any(signal.matcher.hits(span) for span in spans)
 
 
 def missing_signals(answer: Answer, qtype: QuestionType, whole: list["Span"] | None = None) -> list[Signal]:

@@ -49,7 +49,7 @@ class Absence(Kind):
         for _, span in spans:
             if self.quantity and span._.quantities:
                 return
-            if self.matcher and self.matcher.matches(span):
+            if self.matcher and self.matcher.hits(span):
                 return
         if self.outcome_in and self._outcome_told_in(answer):
             return

@@ -293,8 +293,14 @@ class SpanMatcher:
             self._build_token_matcher(vocab)
         return self._phrase_matcher, self._token_matcher
 
-    def matches(self, span: "Span") -> list[tuple[int, int]]:
-        """Character ranges (in the span's doc) of every match inside the span, in order."""
+    def hits(self, span: "Span") -> bool:
+        """Whether anything matches inside the span: the cheaper matchers first, and no regex
+        run once one of them has matched (a principle shown, a lesson told)."""
+        return bool(self.matches(span, first=True))
+
+    def matches(self, span: "Span", first: bool = False) -> list[tuple[int, int]]:
+        """Character ranges (in the span's doc) of every match inside the span, in order.
+        `first`: stop at the first kind of matcher that finds anything."""
         found: list[tuple[int, int]] = []
         phrase, token = self._matchers(span.doc.vocab)
         raw = span_text(span)
@@ -305,9 +311,11 @@ class SpanMatcher:
             wrapped = "\n" in inner or "  " in inner or "\t" in inner
             matcher = self._wrapped_matcher if wrapped else phrase
             found.extend((m.start_char, m.end_char) for m in matcher(span, as_spans=True))
-        if token is not None:
+        if token is not None and not (first and found):
             # POS/DEP patterns on a blank pipeline's Doc: no match rather than error E155
             found.extend((m.start_char, m.end_char) for m in token(span, as_spans=True, allow_missing=True))
+        if first and found:
+            return found
         # a soft line break is a space to the reader: "I\nlearned to" is "I learned to"
         # (same length, so offsets hold)
         broken = "\n" in raw or "\t" in raw or "\r" in raw

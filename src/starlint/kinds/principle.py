@@ -64,7 +64,7 @@ def shows(answer: Answer, name: str, whole: list | None = None) -> bool:
     matcher, quantity_in = principle_signals()[name]
     if quantity_in and any(span._.quantities for _, span in scope_spans(answer, quantity_in)):
         return True
-    return bool(matcher) and any(matcher.matches(span) for span in (answer_spans(answer) if whole is None else whole))
+    return bool(matcher) and any(matcher.hits(span) for span in (answer_spans(answer) if whole is None else whole))
 
 
 class Principle(Kind):
