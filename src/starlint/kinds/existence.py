@@ -55,14 +55,12 @@ class Existence(Kind):
 
     def matches(self, answer: Answer) -> tuple[list[Finding], int, int]:
         """The findings before `min_share` is applied, the number of scope sentences with a
-        match, and the number of scope sentences."""
+        match, and the number of scope sentences (0 when nothing matched)."""
         findings: list[Finding] = []
         sentences_matched: set[tuple[int, int]] = set()
-        sentences = 0
-        for part, span in scope_spans(answer, self.rule.part):
+        spans = list(scope_spans(answer, self.rule.part))
+        for part, span in spans:
             block = next(b for b in answer.blocks if b.doc is span.doc)
-            if self.min_share:
-                sentences += sum(1 for s in span.sents if any(not t.is_space and not t.is_punct for t in s))
             found = self.matcher.matches(span)
             # the exceptions are read only where there is something to cancel
             cancelled = self.exceptions.matches(span) if found and self.exceptions else []
@@ -77,6 +75,10 @@ class Existence(Kind):
                         continue
                     sentences_matched.add((id(span.doc), at.sent.start))
                 findings.append(Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part))
+        # the share needs the scope's sentences only when something matched (most answers:
+        # nothing does)
+        sentences = sum(1 for _, span in spans for s in span.sents
+                        if any(not t.is_space and not t.is_punct for t in s)) if self.min_share and findings else 0
         return findings, len(sentences_matched), sentences
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
