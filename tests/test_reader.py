@@ -1002,3 +1002,12 @@ def test_a_prompt_and_guidance_for_the_reader_under_a_question_title_is_no_answe
             "Employers ask this to learn what keeps you going and whether your values fit their mission. "
             "Below are the questions on this theme, with my responses in the sections that follow.\n")
     assert lint(text).answers == []
+
+
+def test_an_empty_result_is_missing_not_unquantified():
+    """"R: ." is a Result with nothing in it: missing-part says so once; that it has no
+    figure is not a second error."""
+    text = ("## Integrity\nS: At my last job the contract said I may not work elsewhere.\n"
+            "T: I was offered a side job.\nA: I honoured the contract and turned the job down.\nR: .\n")
+    rules = [d.rule for d in lint(text).diagnostics if d.severity == "error"]
+    assert rules == ["missing-part"]

@@ -44,8 +44,9 @@ class Absence(Kind):
         spans = list(scope_spans(answer, self.rule.part))
         if self.rule.part != "answer" and not spans:
             return  # a missing part is missing-part's finding, not this one's
-        if isinstance(self.rule.part, str) and (read := answer.parts.get(self.rule.part)) is not None and not read.evidence:
-            return  # an inferred part the story never tells is missing, not unquantified
+        if isinstance(self.rule.part, str) and (read := answer.parts.get(self.rule.part)) is not None \
+                and (not read.evidence or not read.word_count):
+            return  # an inferred part the story never tells, or an empty one ("R: ."), is missing, not unquantified
         for _, span in spans:
             if self.quantity and span._.quantities:
                 return
