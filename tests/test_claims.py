@@ -53,6 +53,10 @@ CLAIMS = [
     "The new pools freed the queue, enabling smoother releases and informed planning.",
     "It cut the manual steps, resulting in better collaboration and more effective reviews.",
     "By pooling the runners we achieved a more holistic approach to capacity.",
+    # money saved, less of a cost, a quality the thing became, none sized
+    "Not only does the spot pool save money, it frees the old hosts.",
+    "The engineers said they took less time to get a green build.",
+    "The scheduler became maintainable and scalable.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -104,6 +108,9 @@ NOT_CLAIMS = [
     "I proposed a more robust health check as part of the runner setup.",
     "I created test jobs, enhanced logging and added a retry to the upload.",
     "I kept looking for opportunities for automation and improvement in the suites.",
+    # what the thing is now, not a gain: a name; sized savings
+    "The scheduler became the team's default for every suite.",
+    "The spot pool saved us $4,000 a month.",
 ]
 
 
