@@ -168,6 +168,7 @@ def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(path, 
         request.getfixturevalue("blank_pipeline")
     for sentence in ("In the review meeting, we discussed the pros and cons of both designs.",
                      "We didn't test the rollback path before the release.",
+                     "Unfortunately we havent failed over once in the last 30 days.",
                      "We never told the support team about the flag.",
                      "She asked if we can 10 reports in one run.",
                      "I suggested we present both designs to the team and let them vote.",

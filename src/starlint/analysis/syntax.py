@@ -269,6 +269,10 @@ _TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b(?!['\u2019]s\b)"
 _LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
 _HAVE = {"have", "has", "had", "'ve", "\u2019ve"}
 _DO = {"do", "does", "did", "don't", "didn't", "doesn't", "don\u2019t", "didn\u2019t", "doesn\u2019t"}
+#: negations typed without their apostrophe, as drafts do: "we havent failed over"
+_BARE_NEGATIONS = {"dont", "didnt", "doesnt", "havent", "hasnt", "hadnt", "wasnt", "werent", "isnt", "arent",
+                   "couldnt", "wouldnt", "shouldnt", "cant", "wont", "mustnt"}
+_BARE_MODAL_NEGATIONS = {"couldnt", "wouldnt", "shouldnt", "cant", "wont", "mustnt"}
 
 
 def _participle(word: str) -> bool:
@@ -298,6 +302,11 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
         following = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
         # "couldn't", "could've", "won't": the modal with its ending
         bare = re.split(r"n['\u2019]t$|['\u2019](ve|d|ll)$", word)[0]
+        if word in _BARE_NEGATIONS and following:
+            negated = True  # "we havent failed over": the verb is "failed"
+            modal = modal or word in _BARE_MODAL_NEGATIONS
+            j += 1
+            continue
         if word in ("not", "never") or word.endswith(("n't", "n\u2019t")):
             negated = True
         if bare in MODALS or bare in ("can", "ca", "wo", "could", "would", "should", "must", "might", "ought"):
