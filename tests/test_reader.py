@@ -151,6 +151,13 @@ def test_unlabelled_prose_is_inferred_in_order():
         "our lab and I led its move to a new cluster.",
         "## \u7f3a\u70b9\n\nI learn new tools very fast, but when I no longer need one I am reluctant to dig into "
         "it, and I stopped at eighty percent of the knowledge twice last year.",
+        # the candidate described, or how they came to apply: no event asked for
+        "## What's your ideal work environment?\n\nMy ideal team supports each other, and last year I chose "
+        "my job because the team did code reviews within a day and I learned a lot there.",
+        "## How would other people describe you?\n\nMy co-workers described me as driven and upbeat when I "
+        "left my last job, and my manager wrote that I was the person people turned to.",
+        "* How did you find out about this opportunity and what interested you?\n> I met your team at a career "
+        "fair last spring, and I was impressed by the demo they showed of the trading platform.",
         # Amazon's own text for "Success and Scale Bring Broad Responsibility", pasted under it
         "### Success and Scale Bring Broad Responsibility\n\nWe started in a garage, but we're not there anymore. "
         "We are big, we impact the world, and we are far from perfect. We must be humble and thoughtful "
@@ -1011,3 +1018,36 @@ def test_an_empty_result_is_missing_not_unquantified():
             "T: I was offered a side job.\nA: I honoured the contract and turned the job down.\nR: .\n")
     rules = [d.rule for d in lint(text).diagnostics if d.severity == "error"]
     assert rules == ["missing-part"]
+
+
+def test_any_question_put_to_the_candidate_starts_the_answer_below_it():
+    """Numbered questions that ask with words the prompt list does not know ("How have you
+    leveraged data ...?", "What is the accomplishment you are the most proud of?"), each over
+    its prose reply, and "* question" bullets over "> " quoted replies: one answer each."""
+    numbered = ("1. How have you leveraged data to develop a strategy?\n\n"
+                "Last year I noticed that our sign-up funnel lost half its users on one page. I pulled "
+                "the event data, found the slow step and moved it later; sign-ups rose 12% in a month.\n\n"
+                "2. What is the accomplishment you are the most proud of?\n\n"
+                "In 2021 I led a team of 4 at a hackathon for a children's charity. We built a donation "
+                "tracker in two days and I presented it; the charity still uses it.\n")
+    assert [(a.line, a.title) for a in lint(numbered).answers] == [
+        (1, "How have you leveraged data to develop a strategy?"),
+        (5, "What is the accomplishment you are the most proud of?")]
+    quoted = ("# Acme\n\n"
+              "* What is the feedback you get for your work?\n"
+              "> Last spring my lead told me that my reviews were too slow. I started reviewing the risky "
+              "changes first, and within a month my review time fell from 2 days to 4 hours.\n"
+              "* What was your hardest bug?\n"
+              "> In 2022 a payment job failed every Friday. I traced it to a timezone bug in the scheduler "
+              "and fixed it; it has not failed since.\n")
+    assert [a.line for a in lint(quoted).answers] == [3, 5]
+
+
+def test_a_lead_in_ending_in_a_colon_is_no_first_person_telling():
+    """Guidance above a list of questions that ends "... along with my responses:" is the
+    writer introducing what follows, not a reply."""
+    text = ("## Give me an example of how you set goals.\n\n"
+            "Understanding a person's values and motivations gives employers insight into their focus. "
+            "These answers help employers judge how your values fit their mission. "
+            "Here are the questions on this topic along with my responses:\n")
+    assert lint(text).answers == []

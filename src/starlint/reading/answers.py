@@ -110,6 +110,10 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
 _YOU = re.compile(r"\b(you|your|yourself|you're|you\u2019re|you've|you\u2019ve)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"\b(I|my|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d)\b")
 MAX_PROMPT_WORDS = 50
+#: the word a question to the candidate opens with
+#: (after a short lead-in: "In previous roles, how have you helped teammates succeed?")
+_INTERROGATIVE = re.compile(r"([A-Za-z' ]{1,40}, )?(what|which|how|why|when|where|who|whom|whose|can|could|would|will|"
+                            r"do|does|did|have|has|are|is|were|was|if)\b", re.IGNORECASE)
 
 
 def _asks_for_a_story(text: str) -> bool:
@@ -124,10 +128,14 @@ def _asks_for_a_story(text: str) -> bool:
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
     asked = ASKS.search(text)
+    if asked is None:
+        # any question put to "you", one line: "How have you leveraged data to develop a
+        # strategy?", "What is the accomplishment you are the most proud of?"
+        return text.endswith("?") and bool(_INTERROGATIVE.match(text))
     # the ask opens the prompt, or one of its sentences ("We all make mistakes. Tell me about a
     # time you ..."), or the prompt is a question
-    opens = asked is not None and (asked.start() == 0 or text[: asked.start()].rstrip().endswith((".", "!", "?", ":")))
-    return asked is not None and (text.endswith("?") or opens)
+    opens = asked.start() == 0 or text[: asked.start()].rstrip().endswith((".", "!", "?", ":"))
+    return text.endswith("?") or opens
 
 
 def question_text(block: Block) -> str | None:

@@ -95,6 +95,10 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"(choose|join|pick|want) (this|the|our|us)\b|"
     r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
     r"introduc(e (yourself|myself)|ing (yourself|myself)|tion)|self[- ]?intro|elevator pitch|salary|compensation|"
+    # how the candidate came to apply: "How did you find out about this opportunity and what
+    # interested you?"
+    r"(find|found|hear|heard) (out )?about (this|the|our) (opportunity|role|position|job|internship|company|team)|"
+    r"what (interests|interested|excites|excited|attracts|attracted) you|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b"
     # the same sections in Chinese prep notes: self-introduction, questions for the interviewer
@@ -108,6 +112,11 @@ _SECTION_WORD_TITLE = re.compile(
     r"\b(weakness(es)?|strengths?( and weakness(es)?)?|tips?|advice|things to (keep in mind|remember|note|know)|"
     r"notes?|template|framework|checklist|resources|references?|glossary|definitions?|links|overview|agenda|"
     r"structure|format|"
+    # the candidate described, not an event: "What's your ideal work environment?", "How would
+    # other people describe you?", "What can you do for us", "What are some of your values?"
+    r"ideal (work )?(environment|job|role|team|manager|company|workplace)|"
+    r"(would|do|does|did) ([a-z-]+ ){0,3}describe (you|yourself)|describe yourself|"
+    r"what can you (do|bring|offer|contribute)|what (are|is) (some of )?your (core |personal |most important )?values?|"
     r"(table of )?contents|"
     r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b"
     # weaknesses and strengths in Chinese prep notes
@@ -202,7 +211,9 @@ def evidence(lines: list[str]) -> StoryEvidence:
                 continue
             sentences += 1
             first = _LEAD_IN.sub("", sentence.lstrip("-*+>#0123456789.)( \t_"))
-            mine = bool(_FIRST_PERSON.search(_ASKERS_ME.sub(" ", sentence)))
+            # (a lead-in to what follows tells nothing: "Here are the questions, with my
+            # responses:")
+            mine = bool(_FIRST_PERSON.search(_ASKERS_ME.sub(" ", sentence))) and not sentence.endswith(":")
             first_person += mine
             if sentence.endswith("?") or (not mine and _PROMPT.match(first)):
                 questions += 1
