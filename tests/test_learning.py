@@ -90,6 +90,11 @@ LEARNED = [
     "I wrote a lint rule that raises an error when a batch has no size limit.",
     "My learning: size every batch for the month-end spike.",
     "Looking at it now, I keep reflecting on how late we asked for help.",
+    # the mistake not made again, growth with an adverb, a lesson "got to learn", a note's regret
+    "I never made that kind of mistake again.",
+    "I also became more confident with the batch framework.",
+    "From that experience I got to learn about the importance of batch limits.",
+    "Shouldn't have waited for the audit to test the export.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
