@@ -110,3 +110,12 @@ def test_a_standing_principle_is_a_habit():
             "My goal is to always ship something small and whole. I try to say no to extras.\n")
     # two markers and one present clause beside them: the markers are pointed at
     assert [m for _, _, m in _generic(text)] == ["to always", "I try to"]
+
+
+def test_a_promise_reported_for_the_speaker_and_their_team_is_no_hypothetical():
+    """"I had assured the customer that my team and I would deliver by May" reports a past
+    promise, as "I told them I would" does."""
+    story = SPECIFIC.replace("I thought I would be able to cut it in half by Friday, and I told my manager I would.",
+                             "I had assured our customer that my team and I would be able to cut it in half by Friday.")
+    assert "my team and I would" in story
+    assert _generic(story) == []
