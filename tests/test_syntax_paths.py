@@ -308,3 +308,16 @@ def test_seeing_to_something_excuses_only_the_we_right_after_it(path, request):
     assert _we_lines(_WHEN_STORY.format("I needed to ensure we shipped the check on Friday.")) == []
     told = "I added a retry to ensure reliability. Additionally, we aligned the import schema across systems."
     assert _we_lines(_WHEN_STORY.format(told)) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_my_team_after_a_verb_is_its_object_not_its_subject(path, request):
+    """"I was unable to motivate my team", "I lobbied my team to adopt it", "my team mate told
+    me": the team is not the actor; "Then our team rewrote the job" is."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    for sentence in ("I was unable to motivate my team as their manager that month.",
+                     "I lobbied my team to adopt the new import format.",
+                     "But my team mate told me to fetch the file from storage every time."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
+    assert _we_lines(_WHEN_STORY.format("Then our team rewrote the import as a scheduled job.")) == ["our team"]

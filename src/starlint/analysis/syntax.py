@@ -262,10 +262,18 @@ def actors(text: str) -> Actors:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _WE = {"we", "we'd", "we'll", "we've", "we're", "we\u2019d", "we\u2019ll", "we\u2019ve", "we\u2019re"}
 _I = {"I", "I'd", "I'll", "I've", "I'm", "I\u2019d", "I\u2019ll", "I\u2019ve", "I\u2019m"}
-#: ("my team's documentation" is the team's thing, not the team acting)
-_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b(?!['\u2019]s\b)", re.IGNORECASE)
+#: ("my team's documentation" is the team's thing, not the team acting; "my team mate" and
+#: "our team lead" are one person)
+_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b(?!['\u2019]s\b|[ -]?mates?\b|[ -]leads?\b)", re.IGNORECASE)
 
 
+#: words after which "my team" / "our team" opens a clause as its subject ("Then our team
+#: rebuilt it", "so my team shipped"); after any other word it is an object ("motivate my team")
+_TEAM_CLAUSE_OPENERS = {"so", "then", "but", "because", "when", "while", "after", "before", "that", "where", "which",
+                        "as", "since", "once", "if", "until", "also", "finally", "eventually", "later", "soon", "now",
+                        "together", "meanwhile", "thus", "therefore", "hence", "however", "first", "next",
+                        "afterwards", "afterward", "initially", "quickly", "immediately", "instead", "whereas",
+                        "though", "although", "yet", "or", "nor"}
 _LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
 _HAVE = {"have", "has", "had", "'ve", "\u2019ve"}
 _DO = {"do", "does", "did", "don't", "didn't", "doesn't", "don\u2019t", "didn\u2019t", "doesn\u2019t"}
@@ -372,10 +380,10 @@ def _actors_fallback(text: str) -> Actors:
             if prev not in ("than", "as", "like"):  # "faster than we expected": not the actor
                 plural.append(_subject_at(words, i, match.end(), text, contraction))
     for match in _TEAM_SUBJECT.finditer(text):
-        if text[: match.start()].rstrip().lower().endswith(
-            ("with", "to", "for", "from", "helped", "told", "asked", "of", "and", "by", "on", "in", "at")
-        ):
-            continue  # "I told my team", "for our team": an object, not the subject
+        before = _WORD.findall(text[max(0, match.start() - 30) : match.start()])
+        gap = text[: match.start()].rstrip()
+        if before and gap.endswith(before[-1]) and before[-1].lower() not in _TEAM_CLAUSE_OPENERS:
+            continue  # "I told my team", "for our team", "unable to motivate my team": an object, not the subject
         index = next((n for n, w in enumerate(words) if w.start() >= match.end()), len(words)) - 1
         rest = _WORD.findall(text[match.end() : match.end() + 40])
         if rest and rest[0].lower() == "and":
