@@ -111,6 +111,10 @@ NOT_CLAIMS = [
     # what the thing is now, not a gain: a name; sized savings
     "The scheduler became the team's default for every suite.",
     "The spot pool saved us $4,000 a month.",
+    # a rule drawn from experience, an expected effect, a compound adjective
+    "I've found it's much easier to agree on a pool size after a demo.",
+    "If we cached the images, then we would reduce the load on the runners.",
+    "I moved the suites to a reduced-sized runner image.",
 ]
 
 
