@@ -158,3 +158,13 @@ def test_when_a_change_came_is_not_its_size(sentence, flagged):
     """"After a few weeks" dates the claim; "by 40%" sizes it (issue 10: a claim on another
     writer's answer was read as sized by the time it took)."""
     assert bool(_claims(sentence)) is flagged
+
+
+@pytest.mark.parametrize("sentence, hedged", [
+    ("It was kind of a guess, so I checked the pool sizes twice.", True),
+    ("I never made that kind of mistake with the pools again.", False),
+    ("The same sort of timeout hit the second runner.", False),
+])
+def test_a_sort_named_is_no_hedge(sentence, hedged):
+    """hedging: "kind of" softens a claim; "that kind of mistake" names a sort of thing."""
+    assert any(d.rule == "hedging" for d in lint(STORY.format(sentence)).diagnostics) is hedged
