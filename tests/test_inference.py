@@ -202,3 +202,10 @@ def test_the_time_given_for_a_job_is_the_task(sentence, task):
     """"I only have two days to design ..." is the deadline the speaker had to meet, told as
     the time there was; a draft's "we wanna ..." is what the team set out to do."""
     assert _cues(sentence, False)[1] is task
+
+
+def test_how_the_thing_was_done_told_in_the_passive_is_a_step():
+    """"It was achieved by packaging the code into containers" tells the Action, though no
+    one is named in it."""
+    assert _cues("It was achieved by packaging the code into containers and scheduling them.", False)[2] is True
+    assert _cues("It was achieved in 2021.", False)[2] is False

@@ -1051,3 +1051,12 @@ def test_a_lead_in_ending_in_a_colon_is_no_first_person_telling():
             "These answers help employers judge how your values fit their mission. "
             "Here are the questions on this topic along with my responses:\n")
     assert lint(text).answers == []
+
+
+def test_a_back_to_toc_link_is_navigation_not_the_result():
+    text = ("## What is your biggest achievement?\n\n"
+            "At my last job I built a pipeline that retrains our models every night. I packaged each step "
+            "in a container and scheduled them on the cluster. The team stopped retraining by hand, which "
+            "saved 10 hours a week.\n\n[Back to TOC](#questions)\n")
+    [answer] = lint(text).answers
+    assert "TOC" not in " ".join(b.text for b in answer.blocks)

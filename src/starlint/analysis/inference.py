@@ -80,10 +80,16 @@ _LEARNING = re.compile(
 )
 
 
+#: how the thing was done, told in the passive: "It was achieved by packaging the code into
+#: containers"
+_DONE_BY = re.compile(r"\b(was|were) (achieved|done|accomplished|implemented|built|delivered|solved|fixed|made) by [a-z]+ing\b",
+                      re.IGNORECASE)
+
+
 def _is_deed(text: str) -> bool:
     """Someone does something: the speaker ("I rewrote", a step bullet's implied I, a habit:
     "I usually focus first"), or a "we" the Action rules must see ("we fixed it by ...")."""
-    if _SEQUENCE.search(text):
+    if _SEQUENCE.search(text) or _DONE_BY.search(text):
         return True
     who = actors_by_pattern(text)
     for subject in who.first_person:

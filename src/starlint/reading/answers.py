@@ -373,7 +373,8 @@ def _answer_runs(section: _Section) -> list[_Section]:
 
 
 #: A paragraph that only links back up the page ("[⬆ Back to Top](#questions)"): navigation
-_NAVIGATION = re.compile(r"^[\W_]*(back to (the )?(top|index|contents|questions?|list)|top|index)[\W_]*$", re.IGNORECASE)
+_NAVIGATION = re.compile(r"^[\W_]*(back to (the )?(top|index|contents|table of contents|toc|questions?|list)|top|index)[\W_]*$",
+                         re.IGNORECASE)
 
 
 def _is_navigation(block: Block) -> bool:
