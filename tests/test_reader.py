@@ -1041,6 +1041,9 @@ def test_any_question_put_to_the_candidate_starts_the_answer_below_it():
               "> In 2022 a payment job failed every Friday. I traced it to a timezone bug in the scheduler "
               "and fixed it; it has not failed since.\n")
     assert [a.line for a in lint(quoted).answers] == [3, 5]
+    # a question and then what to do with it, on one line
+    asked = quoted.replace("* What was your hardest bug?", "* What was your hardest bug? Explain it to a newcomer")
+    assert [a.line for a in lint(asked).answers] == [3, 5]
 
 
 def test_a_lead_in_ending_in_a_colon_is_no_first_person_telling():

@@ -130,8 +130,9 @@ def _asks_for_a_story(text: str) -> bool:
     asked = ASKS.search(text)
     if asked is None:
         # any question put to "you", one line: "How have you leveraged data to develop a
-        # strategy?", "What is the accomplishment you are the most proud of?"
-        return text.endswith("?") and bool(_INTERROGATIVE.match(text))
+        # strategy?", "What is the accomplishment you are the most proud of?", "What is your
+        # favourite project? Explain it to a non-technical person"
+        return "?" in text and bool(_INTERROGATIVE.match(text))
     # the ask opens the prompt, or one of its sentences ("We all make mistakes. Tell me about a
     # time you ..."), or the prompt is a question
     opens = asked.start() == 0 or text[: asked.start()].rstrip().endswith((".", "!", "?", ":"))
