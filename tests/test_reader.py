@@ -1063,3 +1063,26 @@ def test_a_back_to_toc_link_is_navigation_not_the_result():
             "saved 10 hours a week.\n\n[Back to TOC](#questions)\n")
     [answer] = lint(text).answers
     assert "TOC" not in " ".join(b.text for b in answer.blocks)
+
+
+QUOTED_REPLIES = (
+    "# 1. Why Apple?\n\n## Strong Answer\n\n"
+    "> “Apple's focus on quality matches how I work, and I have used its health apps for years.”\n\n"
+    "# 2. How do you prioritize testing under tight deadlines?\n\n## Strong Answer\n\n"
+    "> “I prioritize by risk and user impact. Last spring I had two days before a release, so I ran "
+    "the payment and login journeys first and moved the rest to the next sprint; we shipped with no P0 bug.”\n"
+)
+
+
+def test_a_reply_wholly_in_quotation_marks_under_a_question_is_the_answer():
+    """A prep file that writes each reply as the spoken answer, in quotation marks, under a
+    "Strong Answer" heading below the question: the quotes do not hide the reply (a quoted
+    sample in a tips section still does), and a pitch question stays a pitch."""
+    assert [(a.line, a.title) for a in lint(QUOTED_REPLIES).answers] == [(9, "Strong Answer")]
+
+
+def test_what_teammates_would_say_about_you_is_no_story_question():
+    text = ("## What would your teammates say about you?\n\n"
+            "My teammates would say that I am calm under pressure. When our payment service went down "
+            "last year, I led the call, and afterwards they told me I had kept everyone focused.\n")
+    assert lint(text).answers == []

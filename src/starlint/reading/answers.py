@@ -514,6 +514,15 @@ def _is_template(parts: dict[str, Part]) -> bool:
     return True
 
 
+#: a paragraph that is one quotation from its first character to its last
+_WHOLLY_QUOTED = re.compile(r'^\s*(?:\u201c[^\u201c\u201d]*\u201d|"[^"]*")\s*$')
+
+
+def _spoken(text: str) -> str:
+    """The reply without the quotation marks around the whole of it."""
+    return text.strip()[1:-1] if _WHOLLY_QUOTED.match(text) else text
+
+
 def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) -> Answer | None:
     prose = [b for b in section.blocks if b.kind in ("paragraph", "html", "heading")]
     if not prose:
@@ -539,7 +548,9 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         if kind == "" and numbered:
             kind = "question"  # "Tech project #2 (with Prod):" names the story told below it
         if kind == "" and section.question is not None and section.question.kind == "heading":
-            kind = "question"  # "## HiL pipeline" under the question it answers
+            # "## HiL pipeline" under the question it answers; "## Strong Answer" under "# Why
+            # Apple?" is a pitch still
+            kind = "pitch" if title_kind(clean_title(section.question.text)) == "not-answer" else "question"
         elif kind == "" and section.question is not None and (asked := question_text(section.question)):
             # "# TMAY" over "**Q**: Tell me about yourself" (its "**A**:" is the Answer's letter)
             kind = "pitch" if title_kind(asked) == "not-answer" else title_kind(asked)
@@ -549,7 +560,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
                 kind = "pitch"  # a file that opens "So, tell me about yourself." under no heading
         if kind == "pitch" or (kind == "not-answer" and not star_labels):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
-        found = evidence([b.text for b in section.blocks if b.kind in ("paragraph", "html")])
+        texts = [b.text for b in section.blocks if b.kind in ("paragraph", "html")]
+        # under a question, a reply written wholly inside quotation marks is the candidate's
+        # spoken answer, not a sample quoted in a tip ("> “I prioritize based on risk ...”")
+        found = evidence([_spoken(t) for t in texts] if kind == "question" else texts)
         if not (found.is_story or (kind == "question" and found.answers_a_question)
                 or (star_labels and words >= MIN_UNLABELLED_WORDS and _tells_anything(found))
                 # a numbered story's title ("Tech project that went well #3") says a story

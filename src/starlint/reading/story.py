@@ -116,6 +116,7 @@ _SECTION_WORD_TITLE = re.compile(
     # other people describe you?", "What can you do for us", "What are some of your values?"
     r"ideal (work )?(environment|job|role|team|manager|company|workplace)|"
     r"(would|do|does|did) ([a-z-]+ ){0,3}describe (you|yourself)|describe yourself|"
+    r"(would|do|does|did) ([a-z-]+ ){0,3}(say|think) (about|of) you\b|"
     r"what can you (do|bring|offer|contribute)|what (are|is) (some of )?your (core |personal |most important )?values?|"
     r"(table of )?contents|"
     r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b"
