@@ -1086,3 +1086,14 @@ def test_what_teammates_would_say_about_you_is_no_story_question():
             "My teammates would say that I am calm under pressure. When our payment service went down "
             "last year, I led the call, and afterwards they told me I had kept everyone focused.\n")
     assert lint(text).answers == []
+
+
+def test_a_part_word_with_another_word_after_a_slash_is_that_parts_label():
+    """"**Learning / Improvement**" opens the Learning, as "**Result / Impact**" opens the
+    Result: the part word names it; the word after the slash says more."""
+    text = ("## Q\n\n**Situation**\n\nAt my last job the nightly export failed.\n\n**Task**\n\nI had to fix it.\n\n"
+            "**Action**\n\nI traced it to a timeout and raised it.\n\n**Result**\n\nNo failures in 3 months.\n\n"
+            "**Learning / Improvement**\n\nSince then, I check timeouts first.\n")
+    run = lint(text)
+    assert run.answers[0].parts["learning"].text == "Since then, I check timeouts first."
+    assert "no-learning" not in {d.rule for d in run.diagnostics}

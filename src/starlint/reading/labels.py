@@ -85,7 +85,7 @@ _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=T
 # A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)", and a word
 # label with a note in brackets before its colon ("Action (Highlights):", "Result (2023):").
 _LINE_LABEL = re.compile(
-    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
@@ -148,6 +148,8 @@ def _compound(word: str) -> tuple[str, ...] | None:
     if len(pieces) != 2:
         return None
     parts = tuple(_piece_part(w) for w in pieces)
+    if parts[0] is not None and parts[1] is None and "/" in word:
+        return parts[:1]  # "Learning / Improvement": the part word names it, the other says more
     if None in parts:
         return None
     return parts[:1] if parts[0] == parts[1] else parts  # type: ignore[return-value]
