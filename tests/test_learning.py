@@ -95,6 +95,7 @@ LEARNED = [
     "I also became more confident with the batch framework.",
     "From that experience I got to learn about the importance of batch limits.",
     "Shouldn't have waited for the audit to test the export.",
+    "I finally started feeling more confident in my batch sizing.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
