@@ -115,6 +115,11 @@ NOT_CLAIMS = [
     "I've found it's much easier to agree on a pool size after a demo.",
     "If we cached the images, then we would reduce the load on the runners.",
     "I moved the suites to a reduced-sized runner image.",
+    # a duty, a second aim, a change of circumstance as a cause, improvements put forward
+    "I was responsible for refreshing and enhancing the runner dashboards.",
+    "I used log analysis to improve debugging speed and reduce manual triage.",
+    "The second pool was dropped due to scope increase.",
+    "I proposed framework-level improvements around test isolation.",
 ]
 
 

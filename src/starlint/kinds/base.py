@@ -298,9 +298,10 @@ class SpanMatcher:
         run once one of them has matched (a principle shown, a lesson told)."""
         return bool(self.matches(span, first=True))
 
-    def matches(self, span: "Span", first: bool = False) -> list[tuple[int, int]]:
+    def matches(self, span: "Span", first: bool = False, overlapping: bool = False) -> list[tuple[int, int]]:
         """Character ranges (in the span's doc) of every match inside the span, in order.
-        `first`: stop at the first kind of matcher that finds anything."""
+        `first`: stop at the first kind of matcher that finds anything. `overlapping`: keep
+        matches that overlap an earlier one (exceptions: each cancels what it covers)."""
         found: list[tuple[int, int]] = []
         phrase, token = self._matchers(span.doc.vocab)
         raw = span_text(span)
@@ -326,6 +327,8 @@ class SpanMatcher:
                 if m.end(at) > m.start(at):
                     found.append((span.start_char + m.start(at), span.start_char + m.end(at)))
         found.sort()
+        if overlapping:
+            return found
         deduped: list[tuple[int, int]] = []
         for start, end in found:
             if deduped and start < deduped[-1][1]:

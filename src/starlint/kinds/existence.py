@@ -63,7 +63,7 @@ class Existence(Kind):
             block = next(b for b in answer.blocks if b.doc is span.doc)
             found = self.matcher.matches(span)
             # the exceptions are read only where there is something to cancel
-            cancelled = self.exceptions.matches(span) if found and self.exceptions else []
+            cancelled = self.exceptions.matches(span, overlapping=True) if found and self.exceptions else []
             for start, end in found:
                 if any(s < end and start < e for s, e in cancelled):
                     continue
