@@ -1081,6 +1081,25 @@ def test_a_reply_wholly_in_quotation_marks_under_a_question_is_the_answer():
     assert [(a.line, a.title) for a in lint(QUOTED_REPLIES).answers] == [(9, "Strong Answer")]
 
 
+def test_a_quoted_reply_after_an_answer_marker_under_a_question_line_is_the_answer():
+    """'Answer: "I ..."' with notes typed below it: the quotation marks around the reply's line
+    do not hide it, and "How do you work with ...?" asks about the candidate's practice."""
+    text = ("**Question:** *How do you work with designers on accessibility?*\n"
+            "Answer: \"I treat accessibility as part of done. I review each mockup with the designer "
+            "before the sprint starts and I add the checks to our test plan.\"\n"
+            "Remember to mention the screen-reader audit.\n")
+    [answer] = lint(text).answers
+    assert answer.line == 1
+    assert [d.rule for d in lint(text).diagnostics if d.rule == "generic-answer"]
+
+
+def test_a_quoted_line_in_a_tips_section_is_still_a_sample():
+    text = ("## Tips for phrasing\n\n"
+            "\"I led the migration and cut the build time in half.\"\n"
+            "Use numbers wherever you can.\n")
+    assert lint(text).answers == []
+
+
 def test_what_teammates_would_say_about_you_is_no_story_question():
     text = ("## What would your teammates say about you?\n\n"
             "My teammates would say that I am calm under pressure. When our payment service went down "

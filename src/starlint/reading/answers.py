@@ -516,11 +516,17 @@ def _is_template(parts: dict[str, Part]) -> bool:
 
 #: a paragraph that is one quotation from its first character to its last
 _WHOLLY_QUOTED = re.compile(r'^\s*(?:\u201c[^\u201c\u201d]*\u201d|"[^"]*")\s*$')
+#: a line that is one quotation, after an answer marker or none: 'Answer: "I view quality as ..."'
+_QUOTED_LINE = re.compile(r'^(\s*(?:[*_]{0,2}(?:my answer|answer|response|a)[*_]{0,2}\s*:[*_]{0,2}\s*)?)'
+                          r'(?:\u201c([^\u201c\u201d\n]*)\u201d|"([^"\n]*)")\s*$', re.IGNORECASE | re.MULTILINE)
 
 
 def _spoken(text: str) -> str:
-    """The reply without the quotation marks around the whole of it."""
-    return text.strip()[1:-1] if _WHOLLY_QUOTED.match(text) else text
+    """The reply without the quotation marks around the whole of it, or around a line of
+    it (a quoted reply with notes typed below it)."""
+    if _WHOLLY_QUOTED.match(text):
+        return text.strip()[1:-1]
+    return _QUOTED_LINE.sub(lambda m: m.group(1) + (m.group(2) if m.group(2) is not None else m.group(3)), text)
 
 
 def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) -> Answer | None:
