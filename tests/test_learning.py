@@ -96,6 +96,8 @@ LEARNED = [
     "From that experience I got to learn about the importance of batch limits.",
     "Shouldn't have waited for the audit to test the export.",
     "I finally started feeling more confident in my batch sizing.",
+    # the lesson as a clause after the outcome
+    "We agreed on one batch size, reinforcing the importance of testing with real volumes.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
@@ -130,6 +132,8 @@ NOT_LEARNED = [
     "The new worker gave me an extra 4 GB of memory for the export.",
     "Learning courses on Kafka were on my list that quarter.",
     "I noticed that I was being paged for the export at 3 am.",
+    # a value shown to others, not a lesson drawn
+    "I sent the figures to finance, demonstrating the value of the new export.",
 ]
 
 
