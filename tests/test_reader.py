@@ -1100,6 +1100,20 @@ def test_a_quoted_line_in_a_tips_section_is_still_a_sample():
     assert lint(text).answers == []
 
 
+def test_a_pitch_prompt_item_over_its_nested_reply_is_not_an_answer():
+    """'1. Why do you want to work at Meta' (no question mark) with the reply nested under it,
+    under a heading that says nothing: a pitch, as "Why Meta?" as a heading would be; a story
+    prompt item in the same shape stays an answer."""
+    pitch = ("# Sample questions\n"
+             "1. Why do you want to work at Northwind\n"
+             "   1. > I think the biggest reason is the culture. At my last company the culture was set "
+             "by each team on its own. I was lucky and my team was fine. But the org as a whole lacked it, "
+             "and I missed working on projects that reached other teams.\n")
+    assert lint(pitch).answers == []
+    story = pitch.replace("Why do you want to work at Northwind", "Tell me about a time you shipped under pressure")
+    assert len(lint(story).answers) == 1
+
+
 def test_what_teammates_would_say_about_you_is_no_story_question():
     text = ("## What would your teammates say about you?\n\n"
             "My teammates would say that I am calm under pressure. When our payment service went down "

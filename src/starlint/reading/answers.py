@@ -560,10 +560,13 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         elif kind == "" and section.question is not None and (asked := question_text(section.question)):
             # "# TMAY" over "**Q**: Tell me about yourself" (its "**A**:" is the Answer's letter)
             kind = "pitch" if title_kind(asked) == "not-answer" else title_kind(asked)
-        if kind == "" and section.heading is None and section.question is None:
-            opening = next((b.text.split("\n", 1)[0] for b in section.blocks if b.kind == "paragraph" and b.text.strip()), "")
-            if names_a_pitch(opening):
-                kind = "pitch"  # a file that opens "So, tell me about yourself." under no heading
+        if kind == "" and section.question is None:
+            first = next((b for b in section.blocks if b.kind == "paragraph" and b.text.strip()), None)
+            opening = first.text.split("\n", 1)[0] if first is not None else ""
+            # a file that opens "So, tell me about yourself." under no heading; a list item
+            # "1. Why do you want to work at Meta" over its nested reply, under "# Questions"
+            if names_a_pitch(opening) and (section.heading is None or (first.in_list and "\n" not in first.text.strip())):
+                kind = "pitch"
         if kind == "pitch" or (kind == "not-answer" and not star_labels):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         texts = [b.text for b in section.blocks if b.kind in ("paragraph", "html")]
