@@ -1114,6 +1114,33 @@ def test_a_pitch_prompt_item_over_its_nested_reply_is_not_an_answer():
     assert len(lint(story).answers) == 1
 
 
+CAR_DECK = (
+    "### Questions\n\n"
+    "*deck_behavioral_1*\n\n"
+    "Tell me about a time you had to juggle two projects. How did you handle it?\n%\n"
+    "  **Cause:** Two clients needed their kiosks installed in the same week, in two cities.\n"
+    "  **Action:** I sent a colleague to one site with a checklist and went to the other myself.\n"
+    "  **Result:** Both kiosks went live on the Friday, and the clients renewed for a year.\n\n"
+    "*deck_behavioral_2*\n\n"
+    "Describe a time you failed.\n%\n"
+    "  **Cause:** \n"
+    "  **Action:** \n"
+    "  **Result:** \n\n"
+    "*deck_behavioral_3*\n"
+)
+
+
+def test_a_flash_card_deck_in_car_form():
+    """CAR labels (Cause / Action / Result) label the parts, a card's tag line
+    ("*deck_behavioral_2*") is no word of the answer above it, and an empty card is a template,
+    not an answer."""
+    [answer] = lint(CAR_DECK).answers
+    assert answer.title.startswith("Tell me about a time you had to juggle")
+    assert answer.labelled
+    assert answer.parts["situation"].text.startswith("Two clients")
+    assert "deck_behavioral" not in " ".join(b.text for b in answer.blocks)
+
+
 def test_what_teammates_would_say_about_you_is_no_story_question():
     text = ("## What would your teammates say about you?\n\n"
             "My teammates would say that I am calm under pressure. When our payment service went down "

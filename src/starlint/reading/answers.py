@@ -382,6 +382,15 @@ def _is_navigation(block: Block) -> bool:
     return block.kind == "paragraph" and len(block.text) < 80 and bool(_NAVIGATION.match(block.text))
 
 
+#: a card's or a note's tag on a line of its own ("*banki_technical_7*" over each question of
+#: a flash-card deck): an identifier, not a word said
+_TAG = re.compile(r"^\s*#?[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\s*$")
+
+
+def _is_tag(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) < 80 and bool(_TAG.match(block.text))
+
+
 #: Amazon's own words for a principle, pasted under its heading ("> Leaders are owners. They
 #: think long term ..."): the principle's definition, not the candidate's story
 #: (pasted as typed, often in lower case: "leaders start with the customer ...")
@@ -401,11 +410,11 @@ def _quotes_a_principle(block: Block) -> bool:
 
 
 def _drop_navigation(blocks: list[Block]) -> list[Block]:
-    """Paragraphs, and last lines of paragraphs, that only link back up the page; and the
-    definitions of principles pasted under their headings."""
+    """Paragraphs, and last lines of paragraphs, that only link back up the page; tag lines;
+    and the definitions of principles pasted under their headings."""
     out = []
     for block in blocks:
-        if _is_navigation(block) or _quotes_a_principle(block):
+        if _is_navigation(block) or _is_tag(block) or _quotes_a_principle(block):
             continue
         first = block.text.find("\n")
         if block.kind == "paragraph" and first > 0 and _quotes_a_principle(block.split(first)[0]):

@@ -23,6 +23,8 @@ LABEL_WORDS: dict[str, str] = {
     "background": "situation",
     "problem": "situation",
     "challenge": "situation",
+    # CAR (Cause / Action / Result), the form bootcamp question decks teach
+    "cause": "situation",
     "the situation": "situation",
     "task": "task",
     "tasks": "task",
