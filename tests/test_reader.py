@@ -1141,6 +1141,48 @@ def test_a_flash_card_deck_in_car_form():
     assert "deck_behavioral" not in " ".join(b.text for b in answer.blocks)
 
 
+PRINCIPLE_WITH_CASES = (
+    "### 1. Customer Obsession\n"
+    "> Leaders start with the customer and work backwards.\n\n"
+    "* Who was your most difficult customer?\n"
+    "* Tell the story of the last time you had to apologize to someone.\n\n"
+    "Case\uff1a(customer obsession + bias for action)\n\n"
+    "**Problem**: Two shop owners were unhappy with the sites I had built for them in 2019.\n\n"
+    "**Action**: I met each of them twice, listened to every complaint and rebuilt the menus "
+    "they used most.\n\n"
+    "**Result**: Both renewed their hosting for a year and one referred a new client.\n\n"
+    "### 2. Ownership\n\n"
+    "* Tell me about a time you went above and beyond.\n\n"
+    "**Problem:** \n\n**Action:** \n\n**Result:** \n\n"
+    "Case: \n"
+    "When I started the recruiting app I had never built a login system. I read the OAuth "
+    "spec, built a prototype in a week and walked my lead through it. After launch the "
+    "customer reported no login issue in the first month.\n"
+)
+
+
+def test_unnumbered_case_markers_after_a_question_list_or_an_empty_skeleton():
+    """ "Case:" (or "Case\uff1a") under a principle, below the writer's list of its questions
+    or an empty Problem/Action/Result skeleton: the story starts below the marker; the
+    questions and the skeleton are not answers."""
+    answers = lint(PRINCIPLE_WITH_CASES).answers
+    assert [a.line for a in answers] == [9, 26]
+    assert answers[0].principles == ["Customer Obsession"]
+    assert answers[1].principles == ["Ownership"]
+
+
+@pytest.mark.parametrize("title", [
+    "Why XX company?", "Why you choose this position?", "Skill to grow in next 6 months?",
+    "Would you prefer your boss to pay close attention to your work, or give you room?",
+    "Tell me about your internship experience", "Your experience at the bootcamp",
+])
+def test_pitch_and_preference_titles_are_no_story_questions(title):
+    text = (f"## {title}\n\n"
+            "I spent two years at a start-up, where I built the billing service and led the move to "
+            "the cloud. I learned to ship small changes and I want to keep growing in that direction.\n")
+    assert lint(text).answers == []
+
+
 def test_what_teammates_would_say_about_you_is_no_story_question():
     text = ("## What would your teammates say about you?\n\n"
             "My teammates would say that I am calm under pressure. When our payment service went down "

@@ -44,10 +44,12 @@ QUESTION_LINE = re.compile(r"^[ \t>]*(?:\*\*|__)?(?:Q\d{0,3}|Question(?: \d{1,3}
 
 
 #: A line that numbers the stories under one heading: "case 2", "Story 1:", "Example #3 (a
-#: failed launch)"; alone on its line, with at most a short title, no sentence.
+#: failed launch)"; alone on its line, with at most a short title, no sentence. Unnumbered,
+#: only "Case:" / "Story:" with nothing after the colon but brackets ("Case:(Ownership)").
 STORY_MARKER = re.compile(
-    r"^[^\S\n]*(?:\*\*|__)?(?:case|story|example|scenario)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
-    r"[^\S\n]*(?:[:.)\-\u2013][^\S\n]*[^.!?\n]{0,80}|\([^)\n]{0,80}\))?[^\S\n]*$",
+    r"^[^\S\n]*(?:\*\*|__)?(?:(?:case|story|example|scenario)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
+    r"[^\S\n]*(?:[:.)\-\u2013][^\S\n]*[^.!?\n]{0,80}|\([^)\n]{0,80}\))?"
+    r"|(?:case|story)[^\S\n]*[:\uff1a](?:\*\*|__)?[^\S\n]*(?:\([^)\n]{0,80}\))?)[^\S\n]*$",
     re.IGNORECASE,
 )
 
@@ -74,8 +76,8 @@ def _story_title(line: str) -> bool:
 
 
 def _numbers_a_story(line: str) -> bool:
-    """A story marker ("case 2") or a numbered story title: both need a digit."""
-    return bool(_DIGIT.search(line)) and bool(STORY_MARKER.match(line) or _story_title(line))
+    """A story marker ("case 2", "Case:") or a numbered story title."""
+    return bool(STORY_MARKER.match(line)) or (bool(_DIGIT.search(line)) and _story_title(line))
 
 
 def _split_at_questions(blocks: list[Block]) -> list[Block]:
@@ -181,7 +183,14 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
     head = blocks[: marks[0]]
     if not runs:
         return None
-    if evidence([b.text for b in head if b.kind in ("paragraph", "html")]).is_story:
+    said = evidence([b.text for b in head if b.kind in ("paragraph", "html")])
+    # prompts before the first case ("* Tell the story of the last time you apologized",
+    # the last of a question list) are the writer's questions, not the story's opening
+    asks = said.questions + said.advice >= 1 and (said.questions + said.advice) * 2 >= said.sentences \
+        and not said.first_person
+    # ... and so is an empty S/T/A/R skeleton left above the case that is told below it
+    head_parts, head_labels = _assign_parts(head)
+    if said.is_story or asks or (head_labels >= 2 and _is_template(head_parts)):
         runs.insert(0, head)
     else:
         runs[0] = head + runs[0]

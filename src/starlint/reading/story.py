@@ -92,14 +92,21 @@ _PLACEHOLDER = re.compile(r"^\s*(?:\.\.\.|…|tbd|todo|n/?a|\[[^\]]*\]|<[^>]*>|_
 #: motivation, a weakness, tips, questions for the interviewer.
 _NOT_AN_ANSWER_TITLE = re.compile(
     r"\b(why (amazon|google|meta|microsoft|apple|netflix|this (company|role|team|job|position)|do you|did you|are you|would you|"
-    r"(choose|join|pick|want) (this|the|our|us)\b|"
+    r"((you|do you|did you) )?(choose|chose|join|pick|want) (this|the|our|us)\b|"
+    # a company left unnamed in a template: "Why XX company?", "Why XXX Company?"
+    r"([A-Z]{1,4}|[A-Z][A-Za-z]+) (company|team|role|position)\b|"
     r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
     r"introduc(e (yourself|myself)|ing (yourself|myself)|tion)|self[- ]?intro|elevator pitch|salary|compensation|"
     # how the candidate came to apply: "How did you find out about this opportunity and what
     # interested you?"
     r"(find|found|hear|heard) (out )?about (this|the|our) (opportunity|role|position|job|internship|company|team)|"
     r"what (interests|interested|excites|excited|attracts|attracted) you|"
-    r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|questions? (to ask|for (the|your) "
+    r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|"
+    # growth plans, preferences, the résumé told over: "Skill to grow in next 6 months?",
+    # "Would you prefer your boss to ...?", "Tell me about your internship experience"
+    r"skills? to (grow|develop|improve|learn)|(would|do) you prefer|"
+    r"tell (me|us) about your (internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
+    r"^your experience (at|with|in)|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b"
     # the same sections in Chinese prep notes: self-introduction, questions for the interviewer
     r"|\u81ea\u6211\u4ecb\u7ecd|\u53cd\u95ee",
