@@ -1175,6 +1175,7 @@ def test_unnumbered_case_markers_after_a_question_list_or_an_empty_skeleton():
     "Why XX company?", "Why you choose this position?", "Skill to grow in next 6 months?",
     "Would you prefer your boss to pay close attention to your work, or give you room?",
     "Tell me about your internship experience", "Your experience at the bootcamp",
+    "Tell me about your experience at the bootcamp.",
 ])
 def test_pitch_and_preference_titles_are_no_story_questions(title):
     text = (f"## {title}\n\n"

@@ -105,7 +105,7 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     # growth plans, preferences, the résumé told over: "Skill to grow in next 6 months?",
     # "Would you prefer your boss to ...?", "Tell me about your internship experience"
     r"skills? to (grow|develop|improve|learn)|(would|do) you prefer|"
-    r"tell (me|us) about your (internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
+    r"tell (me|us) about your (experience at|internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
     r"^your experience (at|with|in)|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b"
     # the same sections in Chinese prep notes: self-introduction, questions for the interviewer
