@@ -174,7 +174,8 @@ def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(path, 
                      "I suggested we present both designs to the team and let them vote.",
                      "I granted that the old design was simpler but proposed we keep the new one.",
                      "I discussed it with the client, and we decided to automate the status updates.",
-                     "He was upset, and rather than talk it through, we both dug in."):
+                     "He was upset, and rather than talk it through, we both dug in.",
+                     "After the change we no longer needed the nightly rebuild."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("In the review meeting, we rewrote both designs.")) == ["we"]
     assert _we_lines(_WHEN_STORY.format("I suggested a vote, and we rewrote both designs.")) == ["we"]
@@ -318,6 +319,7 @@ def test_my_team_after_a_verb_is_its_object_not_its_subject(path, request):
         request.getfixturevalue("blank_pipeline")
     for sentence in ("I was unable to motivate my team as their manager that month.",
                      "I lobbied my team to adopt the new import format.",
-                     "But my team mate told me to fetch the file from storage every time."):
+                     "But my team mate told me to fetch the file from storage every time.",
+                     "However, our team members helped me in time, and I finished my part."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("Then our team rewrote the import as a scheduled job.")) == ["our team"]

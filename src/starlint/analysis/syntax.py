@@ -264,7 +264,9 @@ _WE = {"we", "we'd", "we'll", "we've", "we're", "we\u2019d", "we\u2019ll", "we\u
 _I = {"I", "I'd", "I'll", "I've", "I'm", "I\u2019d", "I\u2019ll", "I\u2019ve", "I\u2019m"}
 #: ("my team's documentation" is the team's thing, not the team acting; "my team mate" and
 #: "our team lead" are one person)
-_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b(?!['\u2019]s\b|[ -]?mates?\b|[ -]leads?\b)", re.IGNORECASE)
+#: (not "my team's", "our team mates", "our team lead", "our team members helped me": others)
+_TEAM_SUBJECT = re.compile(r"\b(our|my) (whole |entire )?team\b(?!['\u2019]s\b|[ -]?mates?\b|[ -]leads?\b|[ -]members?\b)",
+                           re.IGNORECASE)
 
 
 #: words after which "my team" / "our team" opens a clause as its subject ("Then our team
@@ -314,6 +316,10 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
             negated = True  # "we havent failed over": the verb is "failed"
             modal = modal or word in _BARE_MODAL_NEGATIONS
             j += 1
+            continue
+        if word == "no" and following == "longer":
+            negated = True  # "we no longer needed the pool": what stopped, not a deed done
+            j += 2
             continue
         if word in ("not", "never") or word.endswith(("n't", "n\u2019t")):
             negated = True
