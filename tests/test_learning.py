@@ -98,6 +98,11 @@ LEARNED = [
     "I finally started feeling more confident in my batch sizing.",
     # the lesson as a clause after the outcome
     "We agreed on one batch size, reinforcing the importance of testing with real volumes.",
+    # told in the present, a general truth come to, a practice changed since
+    "I learn that I should test every input, even one the form restricts.",
+    "I realized that a rollback plan is always worth writing first.",
+    "Now when I size a batch, I check the month-end volume first.",
+    "With subsequent exports I had the analysts check the totals beside me.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
@@ -134,6 +139,8 @@ NOT_LEARNED = [
     "I noticed that I was being paged for the export at 3 am.",
     # a value shown to others, not a lesson drawn
     "I sent the figures to finance, demonstrating the value of the new export.",
+    # a finding about the system, in the present
+    "I realized that the export is run twice on Mondays.",
 ]
 
 
