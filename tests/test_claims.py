@@ -120,6 +120,10 @@ NOT_CLAIMS = [
     "I used log analysis to improve debugging speed and reduce manual triage.",
     "The second pool was dropped due to scope increase.",
     "I proposed framework-level improvements around test isolation.",
+    # a higher price, a way looked for, a choice weighed
+    "I moved the build to a second provider, which cost significantly more.",
+    "I kept trying to figure out a way that can improve the runner throughput.",
+    "I was not sure if it's better to drop the flaky suite or to fix it.",
 ]
 
 
