@@ -15,6 +15,8 @@ STORY = (
 )
 
 CLAIMS = [
+    # a pace claimed with no measure
+    "The pairing brought the new analysts up to speed more quickly.",
     "It improved the developer experience.",
     # a gain claimed of a thing the speaker made, with no size
     "I stabilized the flaky integration suite.",
