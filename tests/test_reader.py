@@ -52,6 +52,12 @@ FORMS = {
                                [3, 5, 7, 9]),
     # part names alone on their lines inside one paragraph, no colon: a draft typed as notes
     "bare_lines": ("# Q\n\n" + "\n".join(f"{n.capitalize()}\n{t}" for n, t in STORY.items()), [3, 5, 7, 9]),
+    # typed with a Chinese keyboard's full-width colon: "**Situation**\uff1aAbout two years ago"
+    "full_width_colon": ("# Q\n\n" + "\n\n".join(f"**{n.capitalize()}**\uff1a{t}" for n, t in STORY.items()),
+                         [3, 5, 7, 9]),
+    # CAR: Cause / Action / Result, the Task then read from the story
+    "car": ("# Q\n\n" + "\n\n".join(f"**{w}:** {t}" for w, t in zip(["Cause", "Task", "Action", "Result"], STORY.values())),
+            [3, 5, 7, 9]),
 }
 
 

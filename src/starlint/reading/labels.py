@@ -87,7 +87,7 @@ _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=T
 # A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)", and a word
 # label with a note in brackets before its colon ("Action (Highlights):", "Result (2023):").
 _LINE_LABEL = re.compile(
-    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
@@ -251,6 +251,8 @@ def _find_labels(block: Block) -> list[LabelHit]:
             continue
         label = match.group("label")
         sep = match.group("sep")
+        if sep == "\uff1a":
+            sep = ":"  # the full-width colon of a Chinese keyboard: "Situation：About two years ago"
         word = label.strip("()").lower()
         bracketed = label.startswith("(") and label.endswith(")")
         is_letter = word in LETTER_LABELS
