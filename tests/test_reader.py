@@ -1177,6 +1177,21 @@ def test_unnumbered_case_markers_after_a_question_list_or_an_empty_skeleton():
     assert answers[1].principles == ["Ownership"]
 
 
+def test_a_case_right_under_the_last_item_of_a_question_list_starts_below_it():
+    text = ("### 3. Invent and Simplify\n"
+            "> Leaders expect and require innovation and invention from their teams.\n\n"
+            "> (My own words: find the simpler way, and keep looking for one.)\n\n"
+            "* Tell me about a time when you gave a simple solution to a complex problem.\n"
+            "* Tell me about a time when you invented something.\n\n"
+            "Case: (invent and simplify)\n\n"
+            "**Problem:** Our support team answered the same billing question forty times a week.\n\n"
+            "**Action:** I wrote a short self-service page and linked it from the billing screen.\n\n"
+            "**Result:** The question fell to five a week within a month.\n")
+    [answer] = lint(text).answers
+    assert answer.line == 11  # the Problem label, below "Case:"
+    assert "Invent and Simplify" in answer.principles + answer.section_principles
+
+
 @pytest.mark.parametrize("title", [
     "Why XX company?", "Why you choose this position?", "Skill to grow in next 6 months?",
     "Would you prefer your boss to pay close attention to your work, or give you room?",

@@ -190,7 +190,11 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
         and not said.first_person
     # ... and so is an empty S/T/A/R skeleton left above the case that is told below it
     head_parts, head_labels = _assign_parts(head)
-    if said.is_story or asks or (head_labels >= 2 and _is_template(head_parts)):
+    # ... and a case right under an item of the writer's question list ("* Tell me about a
+    # time you invented something" then "Case:") is told below the list, not in its item
+    under_a_prompt = not head and section.heading is not None and section.heading.kind == "paragraph" \
+        and section.heading.in_list
+    if said.is_story or asks or under_a_prompt or (head_labels >= 2 and _is_template(head_parts)):
         runs.insert(0, head)
     else:
         runs[0] = head + runs[0]
