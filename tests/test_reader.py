@@ -1192,6 +1192,18 @@ def test_a_case_right_under_the_last_item_of_a_question_list_starts_below_it():
     assert "Invent and Simplify" in answer.principles + answer.section_principles
 
 
+def test_a_numbered_case_told_on_its_marker_line_is_a_story_of_its_own():
+    text = ("## Insist on the Highest Standards\n\n"
+            "Case 1:\n"
+            "I once quoted the wrong price to a new customer. I told my manager the same day and "
+            "called the customer back with the right one; they still bought, at the full price.\n\n"
+            "Case 2: When I built the rule generator, duplicate rules slowed every check. I added a "
+            "small cache in front of it and the checks ran in half the time.\n")
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [1, 6]  # the first case keeps the heading
+    assert all(a.principles == ["Insist on the Highest Standards"] for a in answers)
+
+
 @pytest.mark.parametrize("title", [
     "Why XX company?", "Why you choose this position?", "Skill to grow in next 6 months?",
     "Would you prefer your boss to pay close attention to your work, or give you room?",

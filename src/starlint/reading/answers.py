@@ -169,16 +169,27 @@ def _is_marker(block: Block) -> bool:
     return block.kind == "paragraph" and not block.in_list and bool(STORY_MARKER.match(block.text))
 
 
+#: a numbered case with its story on the same line: "Case 2: When I was building the ..."
+_CASE_WITH_STORY = re.compile(r"^[^\S\n]*(?:\*\*|__)?(?:case|story|example)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
+                              r"[^\S\n]*[:.)\-\u2013\uff1a](?:\*\*|__)?[^\S\n]+\S", re.IGNORECASE)
+
+
+def _opens_a_case(block: Block) -> bool:
+    return block.kind == "paragraph" and not block.in_list and not _is_marker(block) \
+        and bool(_CASE_WITH_STORY.match(block.text))
+
+
 def _numbered_stories(section: _Section) -> list[_Section] | None:
     """Stories numbered under one heading ("### Ownership", its definition, "case 1", a
     story, "case 2", another): one answer per numbered story, each sharing the heading. What
     comes before the first marker (a principle's definition, prompts) opens the first story
     unless it tells one itself. The marker lines are not part of the stories."""
-    marks = [i for i, b in enumerate(section.blocks) if _is_marker(b)]
+    marks = [i for i, b in enumerate(section.blocks) if _is_marker(b) or (i and _opens_a_case(b))]
     if not marks:
         return None
     blocks = section.blocks
-    runs = [blocks[a + 1 : b] for a, b in zip(marks, marks[1:] + [len(blocks)])]
+    # a marker line is left out; a case told on its marker's line keeps it
+    runs = [blocks[a + (0 if _opens_a_case(blocks[a]) else 1) : b] for a, b in zip(marks, marks[1:] + [len(blocks)])]
     runs = [run for run in runs if any(b.kind in ("paragraph", "html") and b.text.strip() for b in run)]
     head = blocks[: marks[0]]
     if not runs:
