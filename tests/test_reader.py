@@ -1204,6 +1204,19 @@ def test_a_numbered_case_told_on_its_marker_line_is_a_story_of_its_own():
     assert all(a.principles == ["Insist on the Highest Standards"] for a in answers)
 
 
+def test_an_empty_skeleton_at_the_top_of_a_case_is_left_apart():
+    text = ("## Are Right, A Lot\n\n"
+            "Case:\n\n"
+            "**Problem:**\n\n**Action:**\n\n**Result:**\n\n"
+            "**Failed Project**\n"
+            "When I built the alerting rules I chose the wrong store. After a week of tests I "
+            "showed my lead the numbers, moved the data to a time-series database and the "
+            "dashboards loaded in two seconds instead of twenty.\n")
+    [answer] = lint(text).answers
+    assert answer.line == 11
+    assert not answer.labelled
+
+
 @pytest.mark.parametrize("title", [
     "Why XX company?", "Why you choose this position?", "Skill to grow in next 6 months?",
     "Would you prefer your boss to pay close attention to your work, or give you room?",

@@ -190,6 +190,7 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
     blocks = section.blocks
     # a marker line is left out; a case told on its marker's line keeps it
     runs = [blocks[a + (0 if _opens_a_case(blocks[a]) else 1) : b] for a, b in zip(marks, marks[1:] + [len(blocks)])]
+    runs = [piece for run in runs for piece in _skeleton_apart(run)]
     runs = [run for run in runs if any(b.kind in ("paragraph", "html") and b.text.strip() for b in run)]
     head = blocks[: marks[0]]
     if not runs:
@@ -210,6 +211,24 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
     else:
         runs[0] = head + runs[0]
     return _one_per_run(section, runs)
+
+
+def _empty_label(block: Block) -> bool:
+    """A label line with nothing told after it ("**Problem:**")."""
+    hits = block_labels(block) if block.kind == "paragraph" else []
+    return len(hits) == 1 and bool(hits[0].parts) and not block.text[hits[0].content_start :].strip()
+
+
+def _skeleton_apart(run: list[Block]) -> list[list[Block]]:
+    """An empty S/T/A/R skeleton left at the top of a case, the story told below it
+    ("Case:", "**Problem:**", "**Action:**", "**Result:**", then "**Failed Project** When I
+    ..."): two runs, the skeleton a template of its own."""
+    n = 0
+    while n < len(run) and _empty_label(run[n]):
+        n += 1
+    if n < 2 or n == len(run):
+        return [run]
+    return [run[:n], run[n:]]
 
 
 def _stories(section: _Section) -> list[_Section]:
