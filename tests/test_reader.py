@@ -168,6 +168,11 @@ def test_unlabelled_prose_is_inferred_in_order():
         "### Success and Scale Bring Broad Responsibility\n\nWe started in a garage, but we're not there anymore. "
         "We are big, we impact the world, and we are far from perfect. We must be humble and thoughtful "
         "about even the secondary effects of our actions.",
+        # ... and for Bias for Action and Frugality, which open with no "Leaders"
+        "### 9. Bias for Action\n> Speed matters in business. Many decisions and actions are reversible "
+        "and do not need extensive study. We value calculated risk taking.",
+        "### 10. Frugality\n> Accomplish more with less. Constraints breed resourcefulness, "
+        "self-sufficiency, and invention. We grew without adding headcount.",
     ],
 )
 def test_not_an_answer(text):

@@ -439,7 +439,8 @@ def _is_tag(block: Block) -> bool:
 #: (pasted as typed, often in lower case: "leaders start with the customer ...")
 _PRINCIPLE_QUOTE = re.compile(r"^\W*(Leaders (are|start|expect|have|raise|work|do|listen|create|never|must|focus|operate|"
                               r"seek|think|act|take|obsess|know|embrace|rarely|want|begin|commit)|"
-                              r"Thinking small is a self-fulfilling|We started in a garage)\b", re.IGNORECASE)
+                              r"Thinking small is a self-fulfilling|We started in a garage|Speed matters in business|"
+                              r"Accomplish more with less)\b", re.IGNORECASE)
 
 
 #: a quotation inside the principle's text ("They never say “that’s not my job.\""), whichever marks close it
