@@ -323,3 +323,18 @@ def test_my_team_after_a_verb_is_its_object_not_its_subject(path, request):
                      "However, our team members helped me in time, and I finished my part."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("Then our team rewrote the import as a scheduled job.")) == ["our team"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_relative_clause_with_its_that_left_out_is_no_hidden_deed(path, request):
+    """"the suggestions we provide", "the credit we deserve": the "we" qualifies a noun; a
+    time or an occasion before the "we" opens a main clause ("In the end we rewrote it")."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    for sentence in ("They only act on the suggestions we provide in the report.",
+                     "If he agrees, we can each get the credit we deserve."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
+    for sentence in ("In the end we rewrote the importer as a scheduled job.",
+                     "That week we rewrote the importer as a scheduled job.",
+                     "I rushed the tests, we released it and two blockers reached production."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == ["we"], sentence

@@ -336,7 +336,7 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
         j += 1
     if not verb and have:
         verb = "have"
-    subordinate = False
+    subordinate = _relative_without_that(words, i, text)
     for k in range(i - 1, max(-1, i - 3), -1):
         if words[k].group(0).lower() in _SUBORDINATORS:
             subordinate = True
@@ -344,6 +344,37 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
         if text[words[k].end() : words[k + 1].start()].strip():
             break
     return Subject(words[i].start(), end, verb, modal, subordinate, negated)
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "every", "each", "any", "some", "his", "her",
+                "their", "its", "my", "our", "your", "which", "what"}
+#: nouns after which "we" opens a clause of its own: a time or an occasion ("That week we
+#: shipped", "In the end we ..."), or a person told something ("I told the team we would ...")
+_NOT_RELATIVE = {"week", "weeks", "month", "months", "year", "years", "day", "days", "morning", "afternoon",
+                 "evening", "night", "quarter", "sprint", "summer", "winter", "spring", "fall", "autumn", "semester",
+                 "weekend", "point", "moment", "stage", "end", "beginning", "meantime", "past", "future", "time",
+                 "process", "meeting", "meetings", "review", "call", "standup", "interim", "team", "teams", "client", "clients", "customer", "customers",
+                 "manager", "managers", "boss", "lead", "leads", "stakeholder", "stakeholders", "user", "users",
+                 "engineer", "engineers", "developer", "developers", "colleague", "colleagues", "partner", "partners",
+                 "director", "people", "everyone", "group", "company", "org", "organization", "way", "reason"}
+
+
+def _relative_without_that(words: list, i: int, text: str) -> bool:
+    """ "the credit we deserve", "the suggestions we provide": a noun phrase right before the
+    "we" (a determiner, a word or two, the noun, no punctuation between) makes it a relative
+    clause with its "that" left out; the deed, if any, is told by the clause around it."""
+    if i < 2:
+        return False
+    noun = words[i - 1].group(0).lower()
+    if noun in _NOT_RELATIVE or noun in _SKIP or noun in _SUBORDINATORS or noun in _DETERMINERS \
+            or noun.endswith("ly") or not noun.isalpha() or text[words[i - 1].end() : words[i].start()].strip():
+        return False
+    for k in range(i - 2, max(-1, i - 5), -1):
+        if text[words[k].end() : words[k + 1].start()].strip():
+            return False  # punctuation between: a new clause ("After the review, we ...")
+        if words[k].group(0).lower() in _DETERMINERS:
+            return True
+    return False
 
 
 def actors_by_pattern(text: str) -> Actors:
