@@ -119,3 +119,14 @@ def test_a_promise_reported_for_the_speaker_and_their_team_is_no_hypothetical():
                              "I had assured our customer that my team and I would be able to cut it in half by Friday.")
     assert "my team and I would" in story
     assert _generic(story) == []
+
+
+def test_one_habit_clause_answers_a_question_about_practice():
+    """ "How do you handle pressure?" asks how the candidate works: one clause of habit
+    ("I focus on ...") with no event tells a generic answer; the same clause under a question
+    that asks for one time is not enough to say so."""
+    reply = ("I focus on priorities and stay calm. Breaking the work into small pieces keeps the "
+             "release on track when everything is urgent.\n")
+    found = _generic("# How do you handle pressure?\n\n" + reply)
+    assert [m for _, _, m in found] == ["I focus"]
+    assert _generic("# Tell me about a time you were under pressure\n\n" + reply) == []

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..analysis.syntax import actors_by_pattern, tells_event, tense
 from ..model import Answer
-from .base import Finding, SpanMatcher, scope_spans
+from .base import Finding, SpanMatcher, compile_regex, scope_spans
 from .existence import Existence
 
 #: "I" or "we" and a next word that is not plainly past: every present clause matches it
@@ -44,6 +44,8 @@ class Habitual(Existence):
                            "the present clauses are pointed at when they alone are this many",
         "max_past_share": "the share of event sentences (against event and habit sentences) at or under "
                           "which the scope tells no event (default 0.2)",
+        "practice_questions": "regexes: a title or question that asks how the candidate works in general "
+                              "('How do you handle pressure?'): one present-tense clause of the speaker is then enough",
         "occasions": "phrases, patterns or regexes (a mapping like the rule's own) that name a kind of "
                      "occasion, not one ('There are situations where ...', 'In some instances, I ...'): "
                      "in the Situation they make the answer generic by themselves, however past its telling",
@@ -58,6 +60,18 @@ class Habitual(Existence):
         if not isinstance(occasions, dict):
             raise ValueError("occasions must be a mapping of phrases, patterns and/or regex")
         self.occasions = SpanMatcher.from_params(occasions, p.get("ignorecase", True))
+        practice = p.get("practice_questions") or []
+        if not isinstance(practice, list):
+            raise ValueError("practice_questions must be a list of regexes")
+        self.practice = [compile_regex(str(r), True, "practice_questions") for r in practice]
+
+    def _needed(self, answer: Answer) -> int:
+        """Present clauses that make the answer generic: one, under a question that asks for
+        a practice rather than an event ("How do you handle pressure?")."""
+        asked = answer.title + (" " + answer.question.text if answer.question is not None else "")
+        if self.present_clauses and any(r.search(asked) for r in self.practice):
+            return 1
+        return self.present_clauses
 
     def _occasions(self, answer: Answer) -> Iterator[Finding]:
         """A Situation that sets a kind of scene ("There are situations where saying no is
@@ -87,9 +101,10 @@ class Habitual(Existence):
             yield from markers  # habits in a good share of the sentences: generic
         if not self.present_clauses:
             return
+        needed = self._needed(answer)
         # cheap bounds first: too few habit sentences possible, or a story told in the past,
         # as most are
-        if marked + sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < self.present_clauses:
+        if marked + sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < needed:
             return
         if dated is None:
             dated = [s for s in sentences if tells_event(s.text)]
@@ -123,8 +138,8 @@ class Habitual(Existence):
                 present.append(Finding(sentence.block, start, end, {"match": text}, name))
         # sentences of habit (a marker, or the speaker's present tense) and next to nothing
         # that happened: a generic answer, at every habit it tells
-        if habits >= self.present_clauses and len(dated) <= self.max_past_share * (len(dated) + habits):
+        if habits >= needed and len(dated) <= self.max_past_share * (len(dated) + habits):
             if not shared:
                 yield from markers
-            if present_told >= self.present_clauses:
+            if present_told >= needed:
                 yield from present  # one present clause beside a marker ("I sit on the panel") is context
