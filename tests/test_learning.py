@@ -141,6 +141,9 @@ NOT_LEARNED = [
     "I sent the figures to finance, demonstrating the value of the new export.",
     # a finding about the system, in the present
     "I realized that the export is run twice on Mondays.",
+    # a design told with "would have", a tool learned for the job
+    "I would have an open feed of the ledger piped into the export.",
+    "I started to self-learn the export tool from its official document.",
 ]
 
 
