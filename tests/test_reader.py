@@ -385,6 +385,9 @@ def test_labels_inside_an_answer_written_as_a_quote():
     ("Give an example of a weakness that cost you a deadline", "question"),
     ("Story Bank Structure", "not-answer"),
     ("Tell me about a time you changed the structure of a team", "question"),
+    # a superlative asks for one event too
+    ("What\u2019s the Riskiest Thing You\u2019ve Done in Your Career?", "question"),
+    ("Your worst code review", "question"),
 ])
 def test_a_story_prompt_outweighs_the_name_of_a_notes_section(title, kind):
     from starlint.reading.story import title_kind
