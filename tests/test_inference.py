@@ -209,3 +209,10 @@ def test_how_the_thing_was_done_told_in_the_passive_is_a_step():
     one is named in it."""
     assert _cues("It was achieved by packaging the code into containers and scheduling them.", False)[2] is True
     assert _cues("It was achieved in 2021.", False)[2] is False
+
+
+def test_the_project_named_in_an_outcome_is_no_reflection():
+    """"The research we needed to define the project was completed" tells how it turned out;
+    "This project taught me ..." reflects."""
+    assert _cues("The research we needed to define the project was done and the team was happy with it.", False)[3]
+    assert not _cues("This project improved my attention to detail.", False)[3]

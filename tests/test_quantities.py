@@ -40,6 +40,9 @@ FIGURES = {
     # a time taken, told with an article
     "The pipeline was built in a single day.": ["in a single day"],
     "Support had a fix within a week.": ["within a week"],
+    # a duration in halves
+    "We finished half a month before the deadline.": ["half a month"],
+    "The rollout took a day and a half.": ["a day and a half"],
 }
 NOT_FIGURES = [
     "The company has hundreds of engineers.",

@@ -159,7 +159,8 @@ _SITUATION = re.compile(
 
 
 #: a sentence about what the story taught, not about how it turned out
-_REFLECTION = re.compile(r"\b(this|the|that) (experience|incident|mistake|failure|project)\b|\breinforced\b|\bimportance of\b",
+#: ("the project" alone is any story's subject: "the research to define the project was completed")
+_REFLECTION = re.compile(r"\b(this|that) (experience|incident|mistake|failure|project)\b|\bthe (experience|incident|mistake|failure)\b|\breinforced\b|\bimportance of\b",
                          re.IGNORECASE)
 _HABIT = re.compile(r"\b(I|we) (usually|always|typically|generally|normally|tend to|often|like to|prefer to|try to)\b"
                     r"|\bmy (usual |general )?approach is\b", re.IGNORECASE)

@@ -81,6 +81,12 @@ _SINGLE_PERIOD = re.compile(
     r"(?:day|week|afternoon|morning|evening|hour|night|weekend|sprint|month|shift)\b",
     re.IGNORECASE,
 )
+#: "finished half a month before the deadline", "a day and a half": a duration in halves
+_HALF_PERIOD = re.compile(
+    r"\bhalf (?:a|an) (?:day|week|month|year|hour|sprint|quarter|semester)\b|"
+    r"\b(?:a|an|one) (?:day|week|month|year|hour|sprint) and a half\b",
+    re.IGNORECASE,
+)
 #: "after a week of learning, I could build ...": the time a step took, told with an article
 _TIME_SPENT = re.compile(
     r"\b(?:after|in|within|with) (?:a|an|just a|only a) (?:day|week|month|weekend|sprint|afternoon|night) of "
@@ -194,6 +200,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _WHOLE_PERIOD.finditer(text))
     spans.extend(m.span() for m in _SINGLE_PERIOD.finditer(text))
     spans.extend(m.span() for m in _TIME_SPENT.finditer(text))
+    spans.extend(m.span() for m in _HALF_PERIOD.finditer(text))
     spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
     out = []
     for start, end in sorted(spans):
