@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ..analysis.syntax import actors_by_pattern, tells_event, tense
 from ..model import Answer
+from ..coach.questions import question_block, question_title
 from .base import Finding, SpanMatcher, compile_regex, scope_spans
 from .existence import Existence
 
@@ -68,9 +69,11 @@ class Habitual(Existence):
     def _needed(self, answer: Answer) -> int:
         """Present clauses that make the answer generic: one, under a question that asks for
         a practice rather than an event ("How do you handle pressure?")."""
-        asked = answer.title + (" " + answer.question.text if answer.question is not None else "")
-        if self.present_clauses and any(r.search(asked) for r in self.practice):
-            return 1
+        # (a file named after no heading is no question: its stem may hold bytes no regex takes)
+        if self.present_clauses and self.practice and question_block(answer) is not None:
+            asked = question_title(answer)
+            if any(r.search(asked) for r in self.practice):
+                return 1
         return self.present_clauses
 
     def _occasions(self, answer: Answer) -> Iterator[Finding]:
