@@ -239,7 +239,10 @@ def actors(text: str) -> Actors:
             verb = be
         # "if we can 10 securities": with the main verb left out, the modal heads the clause
         modal = head.lower_ in MODALS or any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
-        subordinate = head.dep_ in ("advcl", "relcl", "acl")
+        # (or opened by a word the pattern path reads as one: "they don't care how we do it",
+        # parsed as a complement)
+        subordinate = head.dep_ in ("advcl", "relcl", "acl") or (
+            tok.lower_ == "we" and tok.i > 0 and doc[tok.i - 1].lower_ in _SUBORDINATORS and not doc[tok.i - 1].whitespace_ == "")
         negated = any(c.dep_ == "neg" for c in head.children)
         lower = tok.lower_
         if lower == "i":
