@@ -173,6 +173,9 @@ def test_unlabelled_prose_is_inferred_in_order():
         "and do not need extensive study. We value calculated risk taking.",
         "### 10. Frugality\n> Accomplish more with less. Constraints breed resourcefulness, "
         "self-sufficiency, and invention. We grew without adding headcount.",
+        # a quoted line in a tips section is still a sample, not a reply
+        "## Tips for phrasing\n\n\"I led the migration and cut the build time in half.\"\n"
+        "Use numbers wherever you can.\n",
     ],
 )
 def test_not_an_answer(text):
@@ -1105,13 +1108,6 @@ def test_a_quoted_reply_after_an_answer_marker_under_a_question_line_is_the_answ
     [answer] = lint(text).answers
     assert answer.line == 1
     assert [d.rule for d in lint(text).diagnostics if d.rule == "generic-answer"]
-
-
-def test_a_quoted_line_in_a_tips_section_is_still_a_sample():
-    text = ("## Tips for phrasing\n\n"
-            "\"I led the migration and cut the build time in half.\"\n"
-            "Use numbers wherever you can.\n")
-    assert lint(text).answers == []
 
 
 def test_a_pitch_prompt_item_over_its_nested_reply_is_not_an_answer():

@@ -241,8 +241,9 @@ def actors(text: str) -> Actors:
         modal = head.lower_ in MODALS or any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
         # (or opened by a word the pattern path reads as one: "they don't care how we do it",
         # parsed as a complement)
+        before = doc[tok.i - 1] if tok.i else None
         subordinate = head.dep_ in ("advcl", "relcl", "acl") or (
-            tok.lower_ == "we" and tok.i > 0 and doc[tok.i - 1].lower_ in _SUBORDINATORS and not doc[tok.i - 1].whitespace_ == "")
+            tok.lower_ == "we" and before is not None and before.whitespace_ and before.lower_ in _SUBORDINATORS)
         negated = any(c.dep_ == "neg" for c in head.children)
         lower = tok.lower_
         if lower == "i":
@@ -356,8 +357,8 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "every", "ea
 _NOT_RELATIVE = {"week", "weeks", "month", "months", "year", "years", "day", "days", "morning", "afternoon",
                  "evening", "night", "quarter", "sprint", "summer", "winter", "spring", "fall", "autumn", "semester",
                  "weekend", "point", "moment", "stage", "end", "beginning", "meantime", "past", "future", "time",
-                 "process", "meeting", "meetings", "review", "call", "standup", "interim", "team", "teams", "client", "clients", "customer", "customers",
-                 "manager", "managers", "boss", "lead", "leads", "stakeholder", "stakeholders", "user", "users",
+                 "process", "meeting", "meetings", "review", "call", "standup", "interim",
+                 "team", "teams", "client", "clients", "customer", "customers", "manager", "managers", "boss", "lead", "leads", "stakeholder", "stakeholders", "user", "users",
                  "engineer", "engineers", "developer", "developers", "colleague", "colleagues", "partner", "partners",
                  "director", "people", "everyone", "group", "company", "org", "organization", "way", "reason"}
 

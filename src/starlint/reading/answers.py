@@ -46,10 +46,10 @@ QUESTION_LINE = re.compile(r"^[ \t>]*(?:\*\*|__)?(?:Q\d{0,3}|Question(?: \d{1,3}
 #: A line that numbers the stories under one heading: "case 2", "Story 1:", "Example #3 (a
 #: failed launch)"; alone on its line, with at most a short title, no sentence. Unnumbered,
 #: only "Case:" / "Story:" with nothing after the colon but brackets ("Case:(Ownership)").
+_NUMBERED_CASE = r"^[^\S\n]*(?:\*\*|__)?(?:case|story|example|scenario)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
 STORY_MARKER = re.compile(
-    r"^[^\S\n]*(?:\*\*|__)?(?:(?:case|story|example|scenario)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
-    r"[^\S\n]*(?:[:.)\-\u2013][^\S\n]*[^.!?\n]{0,80}|\([^)\n]{0,80}\))?"
-    r"|(?:case|story)[^\S\n]*[:\uff1a](?:\*\*|__)?[^\S\n]*(?:\([^)\n]{0,80}\))?)[^\S\n]*$",
+    rf"(?:{_NUMBERED_CASE}[^\S\n]*(?:[:.)\-\u2013][^\S\n]*[^.!?\n]{{0,80}}|\([^)\n]{{0,80}}\))?"
+    r"|^[^\S\n]*(?:\*\*|__)?(?:case|story)[^\S\n]*[:\uff1a](?:\*\*|__)?[^\S\n]*(?:\([^)\n]{0,80}\))?)[^\S\n]*$",
     re.IGNORECASE,
 )
 
@@ -170,8 +170,7 @@ def _is_marker(block: Block) -> bool:
 
 
 #: a numbered case with its story on the same line: "Case 2: When I was building the ..."
-_CASE_WITH_STORY = re.compile(r"^[^\S\n]*(?:\*\*|__)?(?:case|story|example)[^\S\n]*#?[^\S\n]*\d{1,2}(?:\*\*|__)?"
-                              r"[^\S\n]*[:.)\-\u2013\uff1a](?:\*\*|__)?[^\S\n]+\S", re.IGNORECASE)
+_CASE_WITH_STORY = re.compile(rf"{_NUMBERED_CASE}[^\S\n]*[:.)\-\u2013\uff1a](?:\*\*|__)?[^\S\n]+\S", re.IGNORECASE)
 
 
 def _opens_a_case(block: Block) -> bool:
@@ -184,12 +183,13 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
     story, "case 2", another): one answer per numbered story, each sharing the heading. What
     comes before the first marker (a principle's definition, prompts) opens the first story
     unless it tells one itself. The marker lines are not part of the stories."""
-    marks = [i for i, b in enumerate(section.blocks) if _is_marker(b) or (i and _opens_a_case(b))]
+    blocks = section.blocks
+    told_on_marker = {i for i, b in enumerate(blocks) if i and _opens_a_case(b)}
+    marks = [i for i, b in enumerate(blocks) if i in told_on_marker or _is_marker(b)]
     if not marks:
         return None
-    blocks = section.blocks
     # a marker line is left out; a case told on its marker's line keeps it
-    runs = [blocks[a + (0 if _opens_a_case(blocks[a]) else 1) : b] for a, b in zip(marks, marks[1:] + [len(blocks)])]
+    runs = [blocks[a + (a not in told_on_marker) : b] for a, b in zip(marks, marks[1:] + [len(blocks)])]
     runs = [piece for run in runs for piece in _skeleton_apart(run)]
     runs = [run for run in runs if any(b.kind in ("paragraph", "html") and b.text.strip() for b in run)]
     head = blocks[: marks[0]]
