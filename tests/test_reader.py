@@ -1204,7 +1204,9 @@ def test_a_numbered_case_told_on_its_marker_line_is_a_story_of_its_own():
             "Case 2: When I built the rule generator, duplicate rules slowed every check. I added a "
             "small cache in front of it and the checks ran in half the time.\n")
     answers = lint(text).answers
-    assert [a.line for a in answers] == [1, 6]  # the first case keeps the heading
+    # each case starts at its story, the first one too (nothing stands between the heading
+    # and its marker), and shares the heading
+    assert [a.line for a in answers] == [4, 6]
     assert all(a.principles == ["Insist on the Highest Standards"] for a in answers)
 
 
@@ -1250,3 +1252,62 @@ def test_a_part_word_with_another_word_after_a_slash_is_that_parts_label():
     run = lint(text)
     assert run.answers[0].parts["learning"].text == "Since then, I check timeouts first."
     assert "no-learning" not in {d.rule for d in run.diagnostics}
+
+
+STORY_NOTES = (
+    "## stories from past work\n"
+    "\n"
+    "story 1: (pressure, out of comfort zone)\n"
+    "situation: asked to build the mount offset tool with little mechanics background.\n"
+    "action: studied rigid body mechanics, split the work into maths, optimisation and checks.\n"
+    "result: got it right after two weeks of struggle.\n"
+    "\n"
+    "story 2: (mistakes)\n"
+    "situation: took over the DMA driver, a field new to me, and fell behind plan.\n"
+    "problems: every change needed days of reading first.\n"
+    "lesson learn: estimate new fields with more research up front.\n"
+    "\n"
+    "questions to ask to interviewer\n"
+    "main purpose, to learn about the team:\n"
+    "- what is the management style\n"
+    "- what is expected in the first year\n"
+)
+
+
+def test_story_markers_with_tags_open_stories_told_in_notes_and_the_first_starts_below_its_marker():
+    """ "story 1: (pressure)" lines number the stories under one heading: each story starts
+    below its marker (the first too, as nothing stands between heading and marker), a story
+    told in notes with no "I" is still an answer, and its "lesson learn:" line is a sentence
+    of its own, its lesson. The writer's "questions to ask to interviewer" below is not part
+    of the last story."""
+    run = lint(STORY_NOTES)
+    assert [a.line for a in run.answers] == [4, 9]
+    assert run.answers[0].title == "stories from past work"
+    assert run.answers[1].end_line == 11
+    assert [d.line for d in run.diagnostics if d.rule == "no-learning"] == [4]
+
+
+def test_a_qa_section_that_asks_for_a_growth_plan_is_no_answer_though_its_reply_is_lettered_a():
+    text = ("### Q: What do you want to improve as a manager?\n"
+            "**A**:\n"
+            "1. **Delegation**: As the team grows I need to let engineers own more decisions.\n"
+            "2. **Presence**: I want to get better at explaining strategy to senior leaders.\n\n"
+            "Last year I reviewed every design myself and it slowed the team down, so I started "
+            "reading a coaching book and I meet a mentor every month.\n")
+    assert lint(text).answers == []
+    # the same reply under a question that asks for a story is an answer, its "A" a letter
+    assert len(lint(text.replace("What do you want to improve as a manager?",
+                                 "Tell me about a time you changed how you manage")).answers) == 1
+
+
+def test_an_interviewers_follow_up_question_typed_into_the_answer_is_not_the_candidates_text():
+    text = ("## Teamwork\n\n"
+            "**Answer:** I was sanding a long table edge with a coworker who used far too much "
+            "filler, so the surface came out lumpy and we had to start over twice. I showed him "
+            "how to spread thin layers and to move slower along the edge.\n\n"
+            "**Follow-up:** How did your coworker respond? Were they receptive to it?\n\n"
+            "**Follow-up Answer:** He took the advice and the next edge passed inspection the "
+            "first time.\n")
+    [answer] = lint(text).answers
+    told = " ".join(p.text for p in answer.all_parts())
+    assert "receptive" not in told and "passed inspection" in told

@@ -214,8 +214,8 @@ class DocumentLinter:
         """`_make_answer`, reusing the Answer of a section whose blocks are the same objects
         (moved, if lines were added above it, with the blocks themselves)."""
         first = section.heading or (section.blocks[0] if section.blocks else None)
-        key = (id(section.heading), tuple(map(id, section.blocks)), tuple(map(id, section.ancestors)),
-               title, self._meta_key)
+        key = (id(section.heading), id(section.shared_heading), section.marked, tuple(map(id, section.blocks)),
+               tuple(map(id, section.ancestors)), title, self._meta_key)
         made = self._previous_made.pop(key, None)
         if made is None:
             made = _Made(_make_answer(source, section, title, meta), (section.heading, section.blocks,

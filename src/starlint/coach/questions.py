@@ -18,6 +18,7 @@ from ..kinds.base import SpanMatcher, compile_regex, scope_spans
 from ..kinds.principle import answer_spans, shows
 from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block
 from ..reading.answers import question_text
+from ..reading.labels import clean_title
 from ..reading.principles import load_principles, principle_spans
 
 if TYPE_CHECKING:
@@ -192,7 +193,9 @@ def question_title(answer: Answer) -> str:
     """The question an answer replies to, without its marker, decoration and principle names."""
     titles = [answer.title]  # the heading's text, or its question line's, cleaned
     if answer.question is not None and answer.question is not answer.heading:
-        titles.append(question_text(answer.question) or answer.question.text)
+        asked = question_text(answer.question) or answer.question.text
+        if clean_title(asked) != answer.title:  # a story under the heading that asks
+            titles.append(asked)
     text = " / ".join(titles)
     if answer.principles:  # the reader found principle names in the heading (or front matter)
         for start, end in reversed(principle_spans(text)):

@@ -33,6 +33,9 @@ class _Section:
     #: for a later story under the same heading: the heading it shares (its title and
     #: principles), while the story starts at its own first line
     shared_heading: Block | None = None
+    #: told under a story marker ("story 3: (conflict)"): a story follows the marker, in
+    #: notes with no "I" or not
+    marked: bool = False
 
     def has_prose(self) -> bool:
         return any(b.kind in ("paragraph", "html") and b.text.strip() for b in self.blocks)
@@ -75,6 +78,14 @@ def _story_title(line: str) -> bool:
     return len(bare.split()) <= 12 and not re.search(r"[.!?](\s|$)", bare) and not _SPEAKER.search(bare)
 
 
+def _names_a_non_answer(line: str) -> bool:
+    """A plain-text file's title line for a section that is no story: "questions to ask to
+    interviewer", "Why Amazon?" on its own line, in a file without headings."""
+    text = line.strip().strip("*_").strip()
+    return 0 < len(text.split()) <= 8 and not re.search(r"[.!]$", text) and not _SPEAKER.search(text) \
+        and names_a_pitch(text)
+
+
 def _numbers_a_story(line: str) -> bool:
     """A story marker ("case 2", "Case:") or a numbered story title."""
     return bool(STORY_MARKER.match(line)) or (bool(_DIGIT.search(line)) and _story_title(line))
@@ -91,6 +102,8 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
         cuts = []
         at = 0
         lines = block.text.split("\n")
+        if len(lines) > 1 and not block.in_list and _names_a_non_answer(lines[0]):
+            cuts.append(len(lines[0]) + 1)
         for line in lines:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
@@ -206,11 +219,22 @@ def _numbered_stories(section: _Section) -> list[_Section] | None:
     # time you invented something" then "Case:") is told below the list, not in its item
     under_a_prompt = not head and section.heading is not None and section.heading.kind == "paragraph" \
         and section.heading.in_list
-    if said.is_story or asks or under_a_prompt or (head_labels >= 2 and _is_template(head_parts)):
+    apart = said.is_story or asks or under_a_prompt or (head_labels >= 2 and _is_template(head_parts))
+    if apart:
         runs.insert(0, head)
     else:
         runs[0] = head + runs[0]
-    return _one_per_run(section, runs)
+    stories = _one_per_run(section, runs)
+    for story in stories[1 if apart else 0 :]:
+        story.marked = True
+    first = stories[0].heading
+    if not head and first is not None and first.kind == "heading" and stories[0].shared_heading is None:
+        # nothing between the heading and the first marker: the first story, like the
+        # others, starts under its marker and shares the heading
+        stories[0].shared_heading, stories[0].heading = stories[0].heading, None
+        if stories[0].question is None:
+            stories[0].question = first  # the heading still says what the story answers
+    return stories
 
 
 def _empty_label(block: Block) -> bool:
@@ -453,12 +477,26 @@ def _quotes_a_principle(block: Block) -> bool:
         and not _SPEAKER.search(_QUOTATION.sub(" ", block.text))
 
 
+#: the interviewer's follow-up, typed into the answer: "**Follow-up:** How did your
+#: coworker respond? Were they receptive?"
+_FOLLOW_UP = re.compile(r"^\W*follow[- ]?ups?(?: questions?)?\W*[:\-\u2013\u2014]\W*", re.IGNORECASE)
+_ASKED = re.compile(r"[^.!?]*\?")
+
+
+def _asks_a_follow_up(block: Block) -> bool:
+    """A follow-up question and nothing else: the interviewer's words, not the candidate's."""
+    if block.kind != "paragraph" or not (mark := _FOLLOW_UP.match(block.text)):
+        return False
+    rest = block.text[mark.end() :].strip()
+    return bool(rest) and not _ASKED.sub("", rest).strip()
+
+
 def _drop_navigation(blocks: list[Block]) -> list[Block]:
     """Paragraphs, and last lines of paragraphs, that only link back up the page; tag lines;
     and the definitions of principles pasted under their headings."""
     out = []
     for block in blocks:
-        if _is_navigation(block) or _is_tag(block) or _quotes_a_principle(block):
+        if _is_navigation(block) or _is_tag(block) or _quotes_a_principle(block) or _asks_a_follow_up(block):
             continue
         first = block.text.find("\n")
         if block.kind == "paragraph" and first > 0 and _quotes_a_principle(block.split(first)[0]):
@@ -539,6 +577,17 @@ def _assign_parts(blocks: list[Block]) -> tuple[dict[str, Part], int]:
     return parts, len(star_labels)
 
 
+_LETTER_A = re.compile(r"^\W*A\W*$")
+
+
+def _answer_letter(parts: dict[str, Part], section: _Section) -> bool:
+    """The one label is the "A" of "Q: ... / A: ...", the reply's letter, not an Action."""
+    asked = section.heading if section.heading is not None else section.question
+    action = parts.get("action")
+    return action is not None and action.label is not None and set(parts) & set(PART_NAMES) == {"action"} \
+        and bool(_LETTER_A.match(action.label.text)) and asked is not None and bool(QUESTION_LINE.match(asked.text))
+
+
 def _tells(parts: dict[str, Part]) -> bool:
     """The parts narrate something (under a title such as "Tips", a labelled section must)."""
     found = evidence([p.text for n, p in parts.items() if n in PART_NAMES])
@@ -603,7 +652,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         # one STAR label ("Situation:" and then bullets) labels too little to place the
         # other parts: they are inferred like prose, and the section is an answer like prose
         kind = title_kind(title)
-        numbered = _story_title(title)
+        numbered = _story_title(title) or section.marked
         if kind == "" and numbered:
             kind = "question"  # "Tech project #2 (with Prod):" names the story told below it
         if kind == "" and section.question is not None and section.question.kind == "heading":
@@ -620,7 +669,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             # "1. Why do you want to work at Meta" over its nested reply, under "# Questions"
             if names_a_pitch(opening) and (section.heading is None or (first.in_list and "\n" not in first.text.strip())):
                 kind = "pitch"
-        if kind == "pitch" or (kind == "not-answer" and not star_labels):
+        if kind == "pitch" or (kind == "not-answer" and (not star_labels or _answer_letter(parts, section))):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         texts = [b.text for b in section.blocks if b.kind in ("paragraph", "html")]
         # under a question, a reply written wholly inside quotation marks is the candidate's
@@ -696,7 +745,8 @@ def _title_headings(blocks: list[Block]) -> list[Block]:
     """A story's title line on its own ("Tech project #2 (with Prod):"), as plain-text prep
     files write them, is the heading of the story below it."""
     return [replace(b, kind="heading", level=3, labels=None)
-            if b.kind == "paragraph" and not b.in_list and "\n" not in b.text.strip() and _story_title(b.text.strip())
+            if b.kind == "paragraph" and not b.in_list and "\n" not in b.text.strip()
+            and (_story_title(b.text.strip()) or _names_a_non_answer(b.text))
             else b for b in blocks]
 
 

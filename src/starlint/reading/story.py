@@ -105,6 +105,7 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     # growth plans, preferences, the résumé told over: "Skill to grow in next 6 months?",
     # "Would you prefer your boss to ...?", "Tell me about your internship experience"
     r"skills? to (grow|develop|improve|learn)|(would|do) you prefer|"
+    r"what (do|would) you (want|like|hope|plan|need) to (improve|grow|develop|learn|work on|get better)|"
     r"tell (me|us) about your (experience at|internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
     r"^your experience (at|with|in)|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b"
