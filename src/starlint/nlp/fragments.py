@@ -34,9 +34,20 @@ def fragment_starts(text: str) -> list[int]:
     return starts
 
 
+#: A line of notes that opens with its own short label ("lesson learn: talk it through",
+#: "identify problem: the GUI waits on the data thread"), after a line with no stop at its end.
+_LABELLED_LINE = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n[ \t]*(?=[A-Za-z][A-Za-z]*(?: [A-Za-z]+){0,2}[ \t]*:[ \t]+\S)")
+
+
+def labelled_line_starts(text: str) -> list[int]:
+    """Where each labelled line of notes starts, when the line before it has no stop."""
+    return [m.end() for m in _LABELLED_LINE.finditer(text)]
+
+
 def split_note_fragments(doc: "Doc", text: str) -> None:
-    """Start a sentence at each fragment of a dash-joined note (the dash ends the one before)."""
-    for start in fragment_starts(text):
+    """Start a sentence at each fragment of a dash-joined note (the dash ends the one before),
+    and at each line of notes that opens with a label of its own."""
+    for start in fragment_starts(text) + labelled_line_starts(text):
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span):
             doc[span.start].is_sent_start = True

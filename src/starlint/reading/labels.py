@@ -69,6 +69,9 @@ LABEL_WORDS: dict[str, str] = {
     "learning outcome": "learning",
     "lesson learned": "learning",
     "lesson learnt": "learning",
+    # as prep notes typed in a hurry write it: "lesson learn: talk it through calmly"
+    "lesson learn": "learning",
+    "lessons learn": "learning",
     "what i learned from it": "learning",
     "interview takeaway": "learning",
     "my takeaway": "learning",
