@@ -126,6 +126,10 @@ NOT_CLAIMS = [
     "I moved the build to a second provider, which cost significantly more.",
     "I kept trying to figure out a way that can improve the runner throughput.",
     "I was not sure if it's better to drop the flaky suite or to fix it.",
+    # what the speaker would have done, a plan named for its aim, a condition
+    "In hindsight, I would've been much more careful with the runner pool.",
+    "I set up a time-bound improvement plan with the flaky suite's owner.",
+    "If they improve, we keep the suite; if not, we drop it.",
 ]
 
 

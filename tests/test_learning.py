@@ -103,6 +103,12 @@ LEARNED = [
     "I realized that a rollback plan is always worth writing first.",
     "Now when I size a batch, I check the month-end volume first.",
     "With subsequent exports I had the analysts check the totals beside me.",
+    # understanding gained with a degree word, a guard told by its effect, a way of working
+    # since, a rule drawn from experience in the present
+    "I also gained a much deeper understanding of how the worker frees memory.",
+    "Going forward, a half-written export can never reach finance because the check runs first.",
+    "I had rushed the first fix. Now I'm deliberate: I size every batch before the run.",
+    "I find that if I cannot explain a failure to finance, I do not understand it yet.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
@@ -144,6 +150,9 @@ NOT_LEARNED = [
     # a design told with "would have", a tool learned for the job
     "I would have an open feed of the ledger piped into the export.",
     "I started to self-learn the export tool from its official document.",
+    # a finding, not a rule drawn from it; a knowledge-sharing session as a step of the work
+    "I found that the export ran twice on Mondays.",
+    "I also organized knowledge sharing sessions with the analysts.",
 ]
 
 
@@ -168,4 +177,15 @@ def test_news_in_the_situation_is_not_a_lesson():
 
 def test_a_learnings_section_satisfies_the_rule_whatever_its_words():
     text = STORY.format("") + "\n**Lessons learned:** Batch early; memory grows with the data.\n"
+    assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)
+
+
+def test_a_lesson_on_its_own_labelled_line_of_notes_counts_though_the_line_above_has_no_stop():
+    """Notes typed one label a line, no full stops: "lesson learn:" starts a sentence of its
+    own, the lesson, not more of the setting on the line above."""
+    text = ("## story 21 (weakness)\n\n"
+            "situation: disagreed with how my lead split the release work, kept quiet and the "
+            "release slipped a week\n"
+            "lesson learn: say it early and calmly, with the trade-offs for the team and for me.\n"
+            "Also a reminder that how work is split matters to the whole team\n")
     assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)
