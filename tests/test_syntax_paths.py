@@ -340,3 +340,14 @@ def test_a_relative_clause_with_its_that_left_out_is_no_hidden_deed(path, reques
                      "That week we rewrote the importer as a scheduled job.",
                      "I rushed the tests, we released it and two blockers reached production."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == ["we"], sentence
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_where_the_group_landed_after_the_speakers_step_hides_no_deed(path, request):
+    """"I helped them find common ground (we ended up doing a hybrid)" tells where the group
+    landed after the speaker's own step; "we shipped a hybrid" is a step told in "we"."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I helped the two leads find common ground (we ended up doing a hybrid of both dashboards)."
+    assert _we_lines(_WHEN_STORY.format(told)) == []
+    assert _we_lines(_WHEN_STORY.format("I helped the two leads. We shipped a hybrid of both dashboards.")) == ["We"]

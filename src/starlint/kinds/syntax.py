@@ -90,6 +90,8 @@ class Actor(_SyntaxKind):
                  "a 'we' after one, once the speaker has spoken for themselves, is excused",
         "routines": "RE2 regexes of how often ('every week', '5 nights a week'): a 'we' in a sentence with "
                     "one tells how things ran, the setting, not a deed the speaker could have done",
+        "outcomes": "RE2 regexes matched at the 'we' of what the group came to ('we ended up with a "
+                    "hybrid'): the outcome of the speaker's step, not a deed hidden in 'we'",
     }
 
     def __init__(self, rule) -> None:
@@ -103,6 +105,7 @@ class Actor(_SyntaxKind):
         self.demands = {str(v).lower() for v in p.get("demands") or []}
         self.joint = compile_regexes(p.get("joint"), True, "joint")
         self.routines = compile_regexes(p.get("routines"), True, "routines")
+        self.outcomes = compile_regexes(p.get("outcomes"), True, "outcomes")
 
     def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
         """The speaker proposed something ("I set up a call and showed her the data"): a
@@ -169,6 +172,8 @@ class Actor(_SyntaxKind):
                         continue
                     if self._demanded(text, subject.start) or _conditional(text, subject.start):
                         continue
+                    if any(r.match(text, subject.start) for r in self.outcomes):
+                        continue  # "(we ended up doing a hybrid approach)": where it landed
                     if _BOTH.match(text, subject.end):
                         continue  # "we both dug in": the speaker and the other one, each named
                     mine_before = self._proposed(text, who.first_person, subject.start)
