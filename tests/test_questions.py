@@ -217,3 +217,15 @@ def test_builtin_question_types_load_and_cite_a_source():
 def test_missing_question_file_is_an_error(tmp_path):
     with pytest.raises(RuleError, match="cannot read question types file"):
         load_question_types(str(tmp_path / "none.yaml"))
+
+
+def test_a_system_stabilized_in_the_action_is_restored():
+    """"Stabilized immediately with ANALYZE" is how the speaker restored it."""
+    text = ("## Tell me about a production incident you handled\n\n"
+            "**Situation:** Checkout timed out for live customers after a data load.\n\n"
+            "**Task:** I owned the database and had to bring checkout back.\n\n"
+            "**Action:** I found the slow query and stabilized it with a statistics refresh, "
+            "then added an index that matches its filter.\n\n"
+            "**Result:** Checkout was back within ten minutes. I added an alert on slow queries "
+            "so a plan flip pages us first.\n")
+    assert findings(lint(text)) == []

@@ -520,6 +520,22 @@ def test_a_prompt_that_opens_its_second_sentence_still_starts_an_answer():
     assert run.answers[1].title.startswith("Everyone makes mistakes. Tell me about a time")
 
 
+def test_a_bold_letter_and_a_dash_label_a_part_one_list_item_each():
+    """"- **S** — API latency spiked": each letter in a list item of its own, bold, then a
+    dash: a label, though no item holds two."""
+    text = ("## Performance fire\n\n"
+            "- **S** — API latency spiked and the checkout page timed out for live customers.\n"
+            "- **T** — Restore the checkout fast, then find why the query fell over.\n"
+            "- **A** — I found the slow query in the stats view, refreshed its statistics and "
+            "added an index that matches its filter.\n"
+            "- **R** — Latency was back under 50 ms within ten minutes.\n")
+    answer = lint(text).answers[0]
+    assert answer.labelled
+    assert {name: part.inferred for name, part in answer.parts.items()} == {
+        "situation": False, "task": False, "action": False, "result": False}
+    assert answer.parts["result"].text.startswith("Latency was back")
+
+
 def test_a_letter_and_a_dash_labels_a_part_when_two_or_more_do():
     """"S-For a new service", "A-Asked the principal", "L-Don't be afraid ...": a writer's
     letters glued to their text by a dash. One such line alone ("T-shirt sales ...") is a

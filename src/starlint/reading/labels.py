@@ -242,7 +242,9 @@ def _find_labels(block: Block) -> list[LabelHit]:
             # "S-For a new service", "A - Asked the principal": kept only when the block has
             # two or more, as "T-shirt" or "A-list" opening a line is a word
             letter = dashed_letter.group("letter").lower()
-            dashed.append(LabelHit(LETTER_LABELS[letter], dashed_letter.start(), dashed_letter.end(),
+            # ... or when the letter is bold ("- **S** — API latency spiked", one item each)
+            bold = _is_bold_at(block, dashed_letter.start(), dashed_letter.start() + len(letter))
+            (hits if bold else dashed).append(LabelHit(LETTER_LABELS[letter], dashed_letter.start(), dashed_letter.end(),
                                    _content_start(text, dashed_letter.end())))
             continue
         if match is None:
