@@ -1327,3 +1327,21 @@ def test_an_interviewers_follow_up_question_typed_into_the_answer_is_not_the_can
     [answer] = lint(text).answers
     told = " ".join(p.text for p in answer.all_parts())
     assert "receptive" not in told and "passed inspection" in told
+
+
+def test_a_reply_in_note_fragments_under_a_story_question_is_a_sketch_answer():
+    """Under "Tell me about ...", two note fragments or more ("LB rework. Self-drive. Propose
+    idea.") are the candidate's sketch of a story: an answer, too short. One fragment ("quality,
+    move too fast") points to a story told elsewhere; notes on the interview, tips spoken to
+    the reader and questions are no answer either."""
+    text = ("Tell me about a project that you are most proud of\n"
+            "LB rework. Self-drive. collaborate with other teams. Propose idea. Fewer blocked deploys.\n\n"
+            "Tell me about a time you received negative feedback\n"
+            "quality, move too fast\n\n"
+            "Tell me about a time you failed\n"
+            "Used the STAR method wherever possible. Went well!\n\n"
+            "Tell me about a time you handled a difficult customer\n"
+            "Listen first. Offer solutions, not excuses. Follow up with them.\n")
+    run = lint(text)
+    assert [a.line for a in run.answers] == [1]
+    assert {d.rule for d in run.diagnostics} >= {"answer-length"}

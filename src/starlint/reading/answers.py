@@ -588,6 +588,20 @@ def _answer_letter(parts: dict[str, Part], section: _Section) -> bool:
         and bool(_LETTER_A.match(action.label.text)) and asked is not None and bool(QUESTION_LINE.match(asked.text))
 
 
+#: a reply typed in note fragments: "LB. Self-drive. Host meeting. Propose idea."
+MIN_SKETCH_WORDS = 8
+#: notes about interviewing, not a story: "Used the STAR method wherever possible. Went well!"
+_ABOUT_INTERVIEWS = re.compile(r"\b(STAR|interview(s|er|ers)?|answers?|questions?|recruiters?)\b", re.IGNORECASE)
+
+
+def _sketch(texts: list[str], found: StoryEvidence) -> bool:
+    """Under a question that asks for a story, a reply of two note fragments or more, none a
+    question and none spoken to "you", is the candidate's sketch of their story (a bad answer,
+    too short); one fragment ("quality, move too fast") is a pointer to a story told elsewhere."""
+    return found.words >= MIN_SKETCH_WORDS and found.sentences >= 2 and not found.questions \
+        and not found.advice and not any(_YOU.search(t) or _ABOUT_INTERVIEWS.search(t) for t in texts)
+
+
 def _tells(parts: dict[str, Part]) -> bool:
     """The parts narrate something (under a title such as "Tips", a labelled section must)."""
     found = evidence([p.text for n, p in parts.items() if n in PART_NAMES])
@@ -675,7 +689,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         # under a question, a reply written wholly inside quotation marks is the candidate's
         # spoken answer, not a sample quoted in a tip ("> “I prioritize based on risk ...”")
         found = evidence([_spoken(t) for t in texts] if kind == "question" else texts)
-        if not (found.is_story or (kind == "question" and found.answers_a_question)
+        if not (found.is_story or (kind == "question" and (found.answers_a_question or (bool(ASKS.search(title)) and _sketch(texts, found))))
                 or (star_labels and words >= MIN_UNLABELLED_WORDS and _tells_anything(found))
                 # a numbered story's title ("Tech project that went well #3") says a story
                 # follows, told in notes with no "I" or not; so does a reply marked as the
