@@ -1345,3 +1345,21 @@ def test_a_reply_in_note_fragments_under_a_story_question_is_a_sketch_answer():
     run = lint(text)
     assert [a.line for a in run.answers] == [1]
     assert {d.rule for d in run.diagnostics} >= {"answer-length"}
+
+
+def test_self_assessment_titles_in_a_plain_text_file_end_the_section_above_them():
+    """"Your strength" and "Your weakness" on lines of their own title notes about the
+    candidate, not a story; one "Challenge:" inside them labels nothing of a story."""
+    text = ("Tell me about yourself\nWhy Uber\n"
+            "1. My current role is in the restore service team; we track each restore with a state machine.\n\n"
+            "Why leaving your current company\n"
+            "Most of the time I fix defects in the restore service. This is part of the job but "
+            "not what I want to do every day.\n\n"
+            "Your strength\n"
+            "Fast learner. Use known knowledge base to understand unknown. Own several services.\n"
+            "Challenge: Try achieve more. LB improvement.\n\n"
+            "Your weakness\n"
+            "Move too fast. Caused a regression in the LB change. After a self-reflection, I found "
+            "that I was too eager to deliver a result. Working with senior engineers, I fixed the "
+            "issue and spent more time on the design.\n")
+    assert lint(text).answers == []

@@ -78,12 +78,18 @@ def _story_title(line: str) -> bool:
     return len(bare.split()) <= 12 and not re.search(r"[.!?](\s|$)", bare) and not _SPEAKER.search(bare)
 
 
+_SELF_ASSESSMENT = re.compile(r"^(your |my )?(greatest |biggest |main )?(strengths?|weakness(es)?)"
+                              r"( and (strengths?|weakness(es)?))?\s*[?:]?$", re.IGNORECASE)
+
+
 def _names_a_non_answer(line: str) -> bool:
     """A plain-text file's title line for a section that is no story: "questions to ask to
     interviewer", "Why Amazon?" on its own line, in a file without headings."""
     text = line.strip().strip("*_").strip()
-    return 0 < len(text.split()) <= 8 and not re.search(r"[.!]$", text) and not _SPEAKER.search(text) \
-        and names_a_pitch(text)
+    if not 0 < len(text.split()) <= 8 or re.search(r"[.!]$", text) or _SPEAKER.search(text) or _numbers_a_story(text):
+        return False
+    # ... or the title of a self-assessment: "Your strength", "Your weakness"
+    return names_a_pitch(text) or bool(_SELF_ASSESSMENT.match(text))
 
 
 def _numbers_a_story(line: str) -> bool:
@@ -683,7 +689,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             # "1. Why do you want to work at Meta" over its nested reply, under "# Questions"
             if names_a_pitch(opening) and (section.heading is None or (first.in_list and "\n" not in first.text.strip())):
                 kind = "pitch"
-        if kind == "pitch" or (kind == "not-answer" and (not star_labels or _answer_letter(parts, section))):
+        if kind == "pitch" or (kind == "not-answer" and (not star_labels or _answer_letter(parts, section)
+                                                         or (star_labels == 1 and not _tells(parts)))):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         texts = [b.text for b in section.blocks if b.kind in ("paragraph", "html")]
         # under a question, a reply written wholly inside quotation marks is the candidate's
