@@ -130,6 +130,9 @@ NOT_CLAIMS = [
     "In hindsight, I would've been much more careful with the runner pool.",
     "I set up a time-bound improvement plan with the flaky suite's owner.",
     "If they improve, we keep the suite; if not, we drop it.",
+    # a lesson drawn, whatever it compares
+    "That week taught me that asking the runner's owner first is always faster than guessing.",
+    "I learned that flaky tests are easier to fix when you pair with whoever wrote them.",
 ]
 
 

@@ -189,3 +189,14 @@ def test_a_lesson_on_its_own_labelled_line_of_notes_counts_though_the_line_above
             "lesson learn: say it early and calmly, with the trade-offs for the team and for me.\n"
             "Also a reminder that how work is split matters to the whole team\n")
     assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)
+
+
+def test_a_conclusion_heading_after_the_result_is_the_lesson():
+    text = ("### Situation\nOur remote team kept duplicating work on the export.\n\n"
+            "### Task\nI had to make everyone's work visible.\n\n"
+            "### Action\nI moved every task into one board with an owner and a status.\n\n"
+            "### Result\nNo task was done twice in the next 3 months.\n\n"
+            "### Conclusion\nOn a remote team, never make your teammates guess what you are doing.\n")
+    answer = lint(text).answers[0]
+    assert "learning" in answer.parts
+    assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)

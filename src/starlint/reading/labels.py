@@ -76,6 +76,9 @@ LABEL_WORDS: dict[str, str] = {
     "interview takeaway": "learning",
     "my takeaway": "learning",
     "retrospective": "learning",
+    # a closing heading after the Result, the writer's takeaway ("### Conclusion", "It taught
+    # me that small daily discipline compounds")
+    "conclusion": "learning",
 }
 LETTER_LABELS: dict[str, tuple[str, ...]] = {
     "s": ("situation",),
