@@ -1363,3 +1363,26 @@ def test_self_assessment_titles_in_a_plain_text_file_end_the_section_above_them(
             "that I was too eager to deliver a result. Working with senior engineers, I fixed the "
             "issue and spent more time on the design.\n")
     assert lint(text).answers == []
+
+
+def test_a_bare_letter_over_nested_bullets_and_two_letters_joined_with_a_colon_are_labels():
+    """"- S" alone as a list item, the part's bullets nested under it; "S/T:" opens both
+    parts. "S/T" without its colon, in a sentence, is no label."""
+    nested = ("## Spring festival page\n\n"
+              "- S\n    - the deadline was one week for the whole page\n"
+              "- T\n    - I owned the front end and had to ship it on time\n"
+              "- A\n    - I built the logic before the animations and asked a senior developer for the login module\n"
+              "- R\n    - the page went live two days early and served 40,000 drivers\n")
+    answer = lint(nested).answers[0]
+    assert answer.labelled
+    assert answer.parts["result"].text.startswith("the page went live")
+    joined = ("## Negative feedback\n\n"
+              "1. S/T:\n    1. My first design for the class project was too simple, and the professor said so.\n"
+              "2. A\n    1. I met the professor twice and studied three apps that solved the same problem.\n"
+              "3. R\n    1. My second design got an A, and I learned to ask for feedback early.\n")
+    answer = lint(joined).answers[0]
+    assert set(answer.parts) >= {"situation", "task", "action", "result"}
+    assert not any(d.rule == "missing-part" for d in lint(joined).diagnostics)
+    prose = ("## The split\n\nWe kept the S/T split for the report because finance asked for it. I "
+             "rebuilt the export so each half ran on its own and both finished by 6am every day.\n")
+    assert not lint(prose).answers[0].labelled

@@ -93,9 +93,10 @@ _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=T
 # A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)", and a word
 # label with a note in brackets before its colon ("Action (Highlights):", "Result (2023):").
 _LINE_LABEL = re.compile(
-    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:s|t|a|r|l)[ \t]*[/&+][ \t]*(?:s|t|a|r|l)\b|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
+_LETTER_PAIR = re.compile(r"^[stalr][ \t]*[/&+][ \t]*[stalr]$", re.IGNORECASE)
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
 #: a capital part letter and a dash opening a line: "S-For a new service", "R - Broke the deadlock"
 _DASHED_LETTER = re.compile(r"(?P<letter>ST|S|T|A|R|L)[ \t]?[-\u2013\u2014][ \t]?(?=[A-Za-z\"'])")
@@ -140,11 +141,13 @@ def _part_for(label: str) -> tuple[str, ...] | None:
 _JOINED = re.compile(r"\s*(?:&|\+|/|\band\b)\s*")
 
 
-def _piece_part(word: str) -> str | None:
-    """A piece of a joined label: a part word, or a letter with its word ("t [task]"); a bare
-    letter joined to another ("S/T") is no label."""
+def _piece_part(word: str, letters: bool = False) -> str | None:
+    """A piece of a joined label: a part word, a letter with its word ("t [task]"), or a
+    letter joined to another letter ("S/T:", only with its colon)."""
     if word in LABEL_WORDS:
         return LABEL_WORDS[word]
+    if letters and word in LETTER_LABELS and len(LETTER_LABELS[word]) == 1:
+        return LETTER_LABELS[word][0]  # "S/T:", two letters joined, with its colon
     spelled = _part_for(word) if _LETTER_AND_WORD.match(word) else None
     return spelled[0] if spelled else None
 
@@ -155,7 +158,9 @@ def _compound(word: str) -> tuple[str, ...] | None:
     pieces = [w for w in _JOINED.split(word) if w]
     if len(pieces) != 2:
         return None
-    parts = tuple(_piece_part(w) for w in pieces)
+    # two letters joined ("S/T:") are a label only with their colon (`_find_labels`)
+    letters = all(len(w) == 1 for w in pieces)
+    parts = tuple(_piece_part(w, letters) for w in pieces)
     if parts[0] is not None and parts[1] is None and "/" in word:
         return parts[:1]  # "Learning / Improvement": the part word names it, the other says more
     if None in parts:
@@ -264,7 +269,8 @@ def _find_labels(block: Block) -> list[LabelHit]:
         word = label.strip("()").lower()
         bracketed = label.startswith("(") and label.endswith(")")
         is_letter = word in LETTER_LABELS
-        if is_letter and not (sep == ":" or bracketed):
+        # a letter alone as the whole block ("- S" over nested bullets) labels its part too
+        if is_letter and not (sep == ":" or bracketed or (sep == "" and text.strip() == label)):
             continue
         if match.group("qual") and (sep != ":" or bracketed or (is_letter and not _spells(word, match.group("qual")))):
             continue  # "**Action (Highlights):**" names its part; "Action (in prose)" alone does not;
@@ -279,7 +285,7 @@ def _find_labels(block: Block) -> list[LabelHit]:
                 continue
             alone = len(text.strip()) != len(label)
         parts = _part_for(label)
-        if parts is None:
+        if parts is None or (sep != ":" and _LETTER_PAIR.match(label)):
             continue
         hit = LabelHit(parts, match.start(), match.end(), _content_start(text, match.end()))
         (bare if alone else hits).append(hit)
