@@ -109,6 +109,8 @@ LEARNED = [
     "Going forward, a half-written export can never reach finance because the check runs first.",
     "I had rushed the first fix. Now I'm deliberate: I size every batch before the run.",
     "I find that if I cannot explain a failure to finance, I do not understand it yet.",
+    "I read the worker's code and learnt more about how the pool hands out memory.",
+    "I got to know how the analysts plan a close with so little time.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
