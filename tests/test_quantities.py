@@ -43,6 +43,9 @@ FIGURES = {
     # a duration in halves
     "We finished half a month before the deadline.": ["half a month"],
     "The rollout took a day and a half.": ["a day and a half"],
+    # the time it took, told from the story's day; money told by its digits
+    "We cleared the release and fixed the locators the following day.": ["the following day"],
+    "The account's contract value passed five figures.": ["five figures"],
 }
 NOT_FIGURES = [
     "The company has hundreds of engineers.",
@@ -66,6 +69,8 @@ NOT_FIGURES = [
     "A few of them stayed on.",
     "I wrote it in a way the team could extend.",
     "A day in the life of an on-call engineer.",
+    # a day that dates the step, not the time it took
+    "The next morning, I checked the results of the nightly run.",
     # a numeral that opens a product's name
     "The new secrets are read from 1Password and Vault.",
 ]

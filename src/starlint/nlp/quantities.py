@@ -93,6 +93,11 @@ _TIME_SPENT = re.compile(
     r"(?:[a-z]+ )?[a-z]+ing\b",
     re.IGNORECASE,
 )
+#: "fixed the locators the following day", "shipped it the same week": the time it took,
+#: told from the day of the story, after the deed
+_NEXT_PERIOD = re.compile(r"\bthe (?:following|next|same) (?:day|morning|afternoon|evening|night|week)\b", re.IGNORECASE)
+#: "the contract value surpassed five figures", "a six-figure deal": money told by its digits
+_FIGURES = re.compile(r"\b(?:four|five|six|seven|eight|nine|[4-9])[- ]figures?\b", re.IGNORECASE)
 _FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
                                rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
 _FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
@@ -201,6 +206,9 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _SINGLE_PERIOD.finditer(text))
     spans.extend(m.span() for m in _TIME_SPENT.finditer(text))
     spans.extend(m.span() for m in _HALF_PERIOD.finditer(text))
+    # ("The next morning, I checked the results" dates the step: no time taken)
+    spans.extend(m.span() for m in _NEXT_PERIOD.finditer(text) if not _CLAUSE_START.search(text[: m.start()]))
+    spans.extend(m.span() for m in _FIGURES.finditer(text))
     spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
     out = []
     for start, end in sorted(spans):
