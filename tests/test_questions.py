@@ -229,3 +229,16 @@ def test_a_system_stabilized_in_the_action_is_restored():
             "**Result:** Checkout was back within ten minutes. I added an alert on slow queries "
             "so a plan flip pages us first.\n")
     assert findings(lint(text)) == []
+
+
+def test_a_question_about_how_the_candidate_works_states_the_task_itself():
+    """Under "How do you handle pressure?" the goal is the question's: no "Task is missing".
+    Under "Tell me about a time ..." the answer must still say what the speaker had to do."""
+    body = ("**Situation:** Two releases landed in the same week last spring.\n\n"
+            "**Action:** I split the test plan by risk, ran the payment suite first and told the "
+            "team each evening what was left.\n\n"
+            "**Result:** Both releases shipped on the Friday with no rollback.\n")
+    practice = lint("## How do you handle pressure?\n\n" + body)
+    assert not [d for d in practice.diagnostics if d.rule == "missing-part"]
+    story = lint("## Tell me about a time you were under pressure\n\n" + body)
+    assert [d.message.split(" ")[0] for d in story.diagnostics if d.rule == "missing-part"] == ["Task"]

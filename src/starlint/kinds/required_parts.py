@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..coach.questions import question_block, question_title
 from ..model import PART_NAMES, Answer
-from .base import Finding, Kind, anchor, label_partner
+from .base import Finding, Kind, anchor, compile_regex, label_partner
 
 
 class RequiredParts(Kind):
@@ -15,6 +16,9 @@ class RequiredParts(Kind):
                             "(an interviewer reads the goal from the setting and the steps)",
         "implied_min_words": "how long such an answer must be for that (a short sketch that never "
                              "states its goal lacks it; default 0)",
+        "stated_by_question": "parts the question itself states when it asks how the candidate works "
+                              "('How do you handle pressure?': the goal is the question's)",
+        "practice_questions": "regexes of such questions, matched on the answer's heading or question line",
     }
 
     def __init__(self, rule) -> None:
@@ -22,14 +26,22 @@ class RequiredParts(Kind):
         self.parts = list(rule.params.get("parts") or PART_NAMES)
         self.implied = list(rule.params.get("implied_in_prose") or [])
         self.implied_min_words = int(rule.params.get("implied_min_words") or 0)
-        unknown = [p for p in self.parts + self.implied if p not in PART_NAMES + ("learning",)]
+        self.stated = list(rule.params.get("stated_by_question") or [])
+        practice = rule.params.get("practice_questions") or []
+        if not isinstance(practice, list):
+            raise ValueError("practice_questions must be a list of regexes")
+        self.practice = [compile_regex(str(r), True, "practice_questions") for r in practice]
+        unknown = [p for p in self.parts + self.implied + self.stated if p not in PART_NAMES + ("learning",)]
         if unknown:
             raise ValueError(f"unknown part(s) {unknown}")
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         told = {n for n in self.parts if (p := answer.parts.get(n)) is not None and p.evidence and p.word_count > 0}
         long_enough = sum(p.word_count for p in answer.all_parts()) >= self.implied_min_words
+        stated = self.stated if self._asks_a_practice(answer) else []
         for name in self.parts:
+            if name in stated:
+                continue  # "How do you handle pressure?" says what the answer had to achieve
             if name in self.implied and not answer.labelled and long_enough and told >= set(self.parts) - {name}:
                 continue  # told in prose at length: the goal is read from the setting and the steps
             part = answer.parts.get(name)
@@ -41,6 +53,13 @@ class RequiredParts(Kind):
                 how = "is empty" if part is not None else ("was not found" if not answer.labelled else "is missing")
             block, start, end = anchor(answer, part)
             yield Finding(block, start, end, {"part": name.capitalize(), "how": how}, name)
+
+
+    def _asks_a_practice(self, answer: Answer) -> bool:
+        if not (self.stated and self.practice) or question_block(answer) is None:
+            return False
+        asked = question_title(answer)
+        return any(r.search(asked) for r in self.practice)
 
 
 def _told_by_partner(answer: Answer, part) -> bool:
