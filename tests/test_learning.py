@@ -111,6 +111,9 @@ LEARNED = [
     "I find that if I cannot explain a failure to finance, I do not understand it yet.",
     "I read the worker's code and learnt more about how the pool hands out memory.",
     "I got to know how the analysts plan a close with so little time.",
+    # a test added for the failing case, a check put into the pipeline
+    "I fixed the batching and added automation coverage for half-written exports.",
+    "I implemented a size check in our CI/CD where every export must pass on a copy first.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
@@ -155,6 +158,8 @@ NOT_LEARNED = [
     # a finding, not a rule drawn from it; a knowledge-sharing session as a step of the work
     "I found that the export ran twice on Mondays.",
     "I also organized knowledge sharing sessions with the analysts.",
+    # coverage measured, not a test added for what failed
+    "The export had good test coverage for the finance formats.",
 ]
 
 
@@ -202,3 +207,11 @@ def test_a_conclusion_heading_after_the_result_is_the_lesson():
     answer = lint(text).answers[0]
     assert "learning" in answer.parts
     assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)
+
+
+def test_the_reply_to_what_you_would_do_differently_is_the_learning():
+    reply = ("- I would spend more time with the junior students on their internship task. It "
+             "turned out to be out of their league, and I did not notice in time.\n")
+    assert not any(d.rule == "no-learning" for d in lint("##### What You'd Do Differently\n" + reply).diagnostics)
+    told = lint("##### Tell me about a time you mentored someone\n" + reply)
+    assert told.answers and any(d.rule == "no-learning" for d in told.diagnostics)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..coach.questions import question_block, question_title
 from ..model import Answer
 from .base import Finding, Kind, SpanMatcher, anchor, compile_regexes, scope_spans
 
@@ -22,6 +23,8 @@ class Absence(Kind):
         "outcome_regex": "RE2 regexes of an outcome ('restored', 'back to normal') for `outcome_in`",
         "outcome_clauses": "RE2 regexes that open the clause of a step's effect (', reducing'): for "
                            "`outcome_in`, the figure must come after one",
+        "unless_asked": "RE2 regexes of a heading or question line that asks for what the rule looks for "
+                        "('What would you do differently?'): the whole reply is that, whatever its words",
     }
 
     def __init__(self, rule) -> None:
@@ -33,6 +36,7 @@ class Absence(Kind):
         self.outcome_in = p.get("outcome_in")
         self.outcome_regex = compile_regexes(p.get("outcome_regex"), True, "outcome_regex")
         self.outcome_clauses = compile_regexes(p.get("outcome_clauses"), True, "outcome_clauses")
+        self.unless_asked = compile_regexes(p.get("unless_asked"), True, "unless_asked")
         if self.outcome_in is not None and (not self.quantity or not (self.outcome_regex or self.outcome_clauses)):
             raise ValueError("outcome_in needs quantity: true and outcome_regex or outcome_clauses")
         if not self.matcher and not self.quantity:
@@ -41,6 +45,9 @@ class Absence(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         if self.unless_part and (part := answer.parts.get(self.unless_part)) is not None and part.word_count:
             return  # a "Lessons learned:" section is a learning, whatever its words
+        if self.unless_asked and question_block(answer) is not None \
+                and any(r.search(question_title(answer)) for r in self.unless_asked):
+            return  # the reply to "What would you do differently?" is what the rule looks for
         spans = list(scope_spans(answer, self.rule.part))
         if self.rule.part != "answer" and not spans:
             return  # a missing part is missing-part's finding, not this one's
