@@ -351,3 +351,16 @@ def test_where_the_group_landed_after_the_speakers_step_hides_no_deed(path, requ
     told = "I helped the two leads find common ground (we ended up doing a hybrid of both dashboards)."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format("I helped the two leads. We shipped a hybrid of both dashboards.")) == ["We"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_an_aim_seen_to_a_fact_of_ownership_and_working_it_out_hide_no_deed(path, request):
+    """"My task was to keep the peace, ensuring that we kept to the plan" is the aim, whoever
+    states it; "we all own the dashboards" is a fact; "we eventually worked it out" is where
+    the two sides landed. "we rebuilt the dashboards" is a step told in "we"."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("My task was to keep the peace, ensuring that we kept to the plan.")) == []
+    assert _we_lines(_WHEN_STORY.format("Nobody had asked me to, but we all own the dashboards.")) == []
+    assert _we_lines(_WHEN_STORY.format("I apologised to him, and we eventually worked it out.")) == []
+    assert _we_lines(_WHEN_STORY.format("I apologised to him, and we rebuilt the dashboards.")) == ["we"]

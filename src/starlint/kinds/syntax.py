@@ -121,8 +121,12 @@ class Actor(_SyntaxKind):
         "I proposed that we ...", "I agreed on X but proposed we ..."): the proposal is the
         deed, and it is theirs."""
         words = _words_before(text, start)
-        return bool(words) and words[-1].lower() in self.proposals | self.sees_to \
-            and any(s.start < start for s in first_person)
+        if not words:
+            return False
+        last = words[-1].lower()
+        # what is seen to is an aim, whoever states it ("My task was to ..., ensuring that we
+        # adhered to the plan"); a proposal is the speaker's only after their "I"
+        return last in self.sees_to or (last in self.proposals and any(s.start < start for s in first_person))
 
     def _demanded(self, text: str, start: int) -> bool:
         """The "we" is what someone else demanded or wanted ("Team member demanded we ship",
