@@ -191,13 +191,20 @@ def question_block(answer: Answer) -> Block | None:
 
 def question_title(answer: Answer) -> str:
     """The question an answer replies to, without its marker, decoration and principle names."""
-    titles = [answer.title]  # the heading's text, or its question line's, cleaned
+    asked = None
     if answer.question is not None and answer.question is not answer.heading:
         asked = question_text(answer.question) or answer.question.text
-        if clean_title(asked) != answer.title:  # a story under the heading that asks
-            titles.append(asked)
+    return _question_title(answer.title, asked, bool(answer.principles))
+
+
+@lru_cache(maxsize=4096)
+def _question_title(title: str, asked: str | None, named: bool) -> str:
+    """(Asked by several rules of every answer: worked out once per title.)"""
+    titles = [title]  # the heading's text, or its question line's, cleaned
+    if asked is not None and clean_title(asked) != title:  # a story under the heading that asks
+        titles.append(asked)
     text = " / ".join(titles)
-    if answer.principles:  # the reader found principle names in the heading (or front matter)
+    if named:  # the reader found principle names in the heading (or front matter)
         for start, end in reversed(principle_spans(text)):
             text = text[:start] + " " + text[end:]
     return text

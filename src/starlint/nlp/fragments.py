@@ -41,6 +41,8 @@ _LABELLED_LINE = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n[ \t]*(?=[A-Za-z][A-Za-z]*(
 
 def labelled_line_starts(text: str) -> list[int]:
     """Where each labelled line of notes starts, when the line before it has no stop."""
+    if "\n" not in text or ":" not in text:
+        return []  # most blocks: one line, or no label
     return [m.end() for m in _LABELLED_LINE.finditer(text)]
 
 
