@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..kinds.base import SpanMatcher, compile_regex, scope_spans
 from ..kinds.principle import answer_spans, shows
-from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer, Block
-from ..reading.answers import question_text
-from ..reading.labels import clean_title
-from ..reading.principles import load_principles, principle_spans
+from ..model import EXTRA_PART_NAMES, PART_NAMES, Answer
+from ..reading.asked import question_block, question_title
+from ..reading.principles import load_principles
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -182,32 +181,6 @@ def resolve_path(value: str | None, rule_path: str) -> str | None:
         return None
     path = Path(value)
     return str(path if path.is_absolute() else Path(rule_path).parent / path)
-
-
-def question_block(answer: Answer) -> Block | None:
-    """The line that asks the answer's question: a question line, or else the heading."""
-    return answer.question if answer.question is not None else answer.heading
-
-
-def question_title(answer: Answer) -> str:
-    """The question an answer replies to, without its marker, decoration and principle names."""
-    asked = None
-    if answer.question is not None and answer.question is not answer.heading:
-        asked = question_text(answer.question) or answer.question.text
-    return _question_title(answer.title, asked, bool(answer.principles))
-
-
-@lru_cache(maxsize=4096)
-def _question_title(title: str, asked: str | None, named: bool) -> str:
-    """(Asked by several rules of every answer: worked out once per title.)"""
-    titles = [title]  # the heading's text, or its question line's, cleaned
-    if asked is not None and clean_title(asked) != title:  # a story under the heading that asks
-        titles.append(asked)
-    text = " / ".join(titles)
-    if named:  # the reader found principle names in the heading (or front matter)
-        for start, end in reversed(principle_spans(text)):
-            text = text[:start] + " " + text[end:]
-    return text
 
 
 def asked_types(answer: Answer, types: QuestionTypes) -> list[QuestionType]:

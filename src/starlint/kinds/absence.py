@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..coach.questions import question_block, question_title
 from ..model import Answer
+from ..reading.asked import asks
 from .base import Finding, Kind, SpanMatcher, anchor, compile_regexes, scope_spans
 
 
@@ -45,8 +45,7 @@ class Absence(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         if self.unless_part and (part := answer.parts.get(self.unless_part)) is not None and part.word_count:
             return  # a "Lessons learned:" section is a learning, whatever its words
-        if self.unless_asked and question_block(answer) is not None \
-                and any(r.search(question_title(answer)) for r in self.unless_asked):
+        if asks(answer, self.unless_asked):
             return  # the reply to "What would you do differently?" is what the rule looks for
         spans = list(scope_spans(answer, self.rule.part))
         if self.rule.part != "answer" and not spans:

@@ -15,8 +15,8 @@ from typing import Iterator
 
 from ..analysis.syntax import actors_by_pattern, tells_event, tense
 from ..model import Answer
-from ..coach.questions import question_block, question_title
-from .base import Finding, SpanMatcher, compile_regex, scope_spans
+from ..reading.asked import asks
+from .base import Finding, SpanMatcher, compile_regexes, scope_spans
 from .existence import Existence
 
 #: "I" or "we" and a next word that is not plainly past: every present clause matches it
@@ -61,19 +61,13 @@ class Habitual(Existence):
         if not isinstance(occasions, dict):
             raise ValueError("occasions must be a mapping of phrases, patterns and/or regex")
         self.occasions = SpanMatcher.from_params(occasions, p.get("ignorecase", True))
-        practice = p.get("practice_questions") or []
-        if not isinstance(practice, list):
-            raise ValueError("practice_questions must be a list of regexes")
-        self.practice = [compile_regex(str(r), True, "practice_questions") for r in practice]
+        self.practice = compile_regexes(p.get("practice_questions"), True, "practice_questions")
 
     def _needed(self, answer: Answer) -> int:
         """Present clauses that make the answer generic: one, under a question that asks for
         a practice rather than an event ("How do you handle pressure?")."""
-        # (a file named after no heading is no question: its stem may hold bytes no regex takes)
-        if self.present_clauses and self.practice and question_block(answer) is not None:
-            asked = question_title(answer)
-            if any(r.search(asked) for r in self.practice):
-                return 1
+        if self.present_clauses and asks(answer, self.practice):
+            return 1
         return self.present_clauses
 
     def _occasions(self, answer: Answer) -> Iterator[Finding]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..coach.questions import question_block, question_title
 from ..model import PART_NAMES, Answer
-from .base import Finding, Kind, anchor, compile_regex, label_partner
+from ..reading.asked import asks
+from .base import Finding, Kind, anchor, compile_regexes, label_partner
 
 
 class RequiredParts(Kind):
@@ -27,10 +27,7 @@ class RequiredParts(Kind):
         self.implied = list(rule.params.get("implied_in_prose") or [])
         self.implied_min_words = int(rule.params.get("implied_min_words") or 0)
         self.stated = list(rule.params.get("stated_by_question") or [])
-        practice = rule.params.get("practice_questions") or []
-        if not isinstance(practice, list):
-            raise ValueError("practice_questions must be a list of regexes")
-        self.practice = [compile_regex(str(r), True, "practice_questions") for r in practice]
+        self.practice = compile_regexes(rule.params.get("practice_questions"), True, "practice_questions")
         unknown = [p for p in self.parts + self.implied + self.stated if p not in PART_NAMES + ("learning",)]
         if unknown:
             raise ValueError(f"unknown part(s) {unknown}")
@@ -38,7 +35,7 @@ class RequiredParts(Kind):
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         told = {n for n in self.parts if (p := answer.parts.get(n)) is not None and p.evidence and p.word_count > 0}
         long_enough = sum(p.word_count for p in answer.all_parts()) >= self.implied_min_words
-        stated = self.stated if self._asks_a_practice(answer) else []
+        stated = self.stated if self.stated and asks(answer, self.practice) else []
         for name in self.parts:
             if name in stated:
                 continue  # "How do you handle pressure?" says what the answer had to achieve
@@ -53,13 +50,6 @@ class RequiredParts(Kind):
                 how = "is empty" if part is not None else ("was not found" if not answer.labelled else "is missing")
             block, start, end = anchor(answer, part)
             yield Finding(block, start, end, {"part": name.capitalize(), "how": how}, name)
-
-
-    def _asks_a_practice(self, answer: Answer) -> bool:
-        if not (self.stated and self.practice) or question_block(answer) is None:
-            return False
-        asked = question_title(answer)
-        return any(r.search(asked) for r in self.practice)
 
 
 def _told_by_partner(answer: Answer, part) -> bool:
