@@ -216,3 +216,31 @@ def test_the_project_named_in_an_outcome_is_no_reflection():
     "This project taught me ..." reflects."""
     assert _cues("The research we needed to define the project was done and the team was happy with it.", False)[3]
     assert not _cues("This project improved my attention to detail.", False)[3]
+
+
+def test_notes_name_their_part_and_lower_case_steps_are_deeds():
+    """Notes under a story marker with one "situation:" label (the reader does not read one
+    label as a labelled answer) and steps typed in lower case ("- dropped on-device
+    smoothing"): the label says which part its line tells, event or not, and a subject-less
+    step in the past is the speaker's deed whatever its case (issue 10, class 2)."""
+    from .conftest import FIXTURES, lint_file
+
+    run = lint_file(FIXTURES / "answers" / "notes_one_named_part.md")
+    answer = run.answers[0]
+    parts = answer.parts
+    assert parts["situation"].evidence and parts["situation"].text.startswith("situation: client wants")
+    assert parts["action"].evidence and "dropped on-device smoothing" in parts["action"].text
+    assert parts["result"].evidence and "client ordered forty units" in parts["result"].text
+    assert not [d for d in run.diagnostics if d.rule == "missing-part"]
+
+
+@pytest.mark.parametrize("note,deed", [
+    ("dropped on-device smoothing, sent raw frames", True),
+    ("Dropped on-device smoothing, sent raw frames", True),
+    ("limited budget and a tight deadline", False),
+    ("trial passed, client ordered forty units.", False),
+])
+def test_a_lower_case_step_in_the_past_is_a_deed(note, deed):
+    from starlint.analysis.inference import _is_deed
+
+    assert _is_deed(note) is deed

@@ -14,6 +14,7 @@ from ..model import PART_NAMES, Answer, Part, Segment
 from ..nlp.fragments import fragment_starts
 from ..nlp.quantities import quantity_spans
 from ..nlp.tokens import span_text, span_words
+from ..reading.labels import opening_label
 from ..reading.story import IRREGULAR_PAST, NOT_PAST_ED
 from .syntax import actors_by_pattern, tells_event
 
@@ -200,12 +201,19 @@ def _scores(text: str, index: int, total: int, has_quantity: bool) -> list[float
     r = ((1.8 if _OUTCOME_OPENER.match(text) else 1.0 if _tells_outcome(text) or learning
           else 0.5 if _OUTCOME_VERB.search(text) else 0.0)
          + (0.35 if deed else 0.7) * has_quantity + 0.3 * position + (0.3 if index == total - 1 else 0.0))
-    return [s, t, a, r]
+    scores = [s, t, a, r]
+    named = opening_label(text)
+    if named in PART_NAMES:
+        scores[PART_NAMES.index(named)] += NAMED_PART_BONUS  # "situation: the customer wanted ..."
+    return scores
 
 
 #: a sentence that illustrates the one before it ("For example, he asked me to ..."): it
 #: belongs to the same part, whatever its own cues say
 _ILLUSTRATION = re.compile(r"^\W*(for (example|instance)|e\.g\.|such as|in particular|specifically)\b", re.IGNORECASE)
+
+#: How much a sentence's own opening label ("situation: ...") outweighs the cues of its words.
+NAMED_PART_BONUS = 1.2
 
 #: Parts change at paragraph breaks more than inside a paragraph (a prose answer's
 #: paragraphs are often its parts).
@@ -337,7 +345,8 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
             # nothing happened: no setting, no outcome, and "my approach is ..." is a habit,
             # not a responsibility
             told = told and (k == 2 or (k == 1 and not _HABIT.search(text)))
-        part.evidence = part.evidence or told
+        # the writer named the part ("situation: the customer wanted ..."), event or not
+        part.evidence = part.evidence or told or opening_label(text) == name
         last = part.segments[-1] if part.segments else None
         if last is not None and last.block is block and last.end <= start:
             last.end = end

@@ -35,6 +35,13 @@ _ADJECTIVAL = {
 }
 _LEADING_VERB = re.compile(r"^[A-Z][a-z]+ed\b(?!:)|^(Built|Made|Took|Led|Ran|Set|Wrote|Chose|Drove|Found|Sent|Met|Got|Kept|Began|Held|Brought|Put|Cut|Split|Shipped|Rewrote|Dug|Gave|Taught)\b")
 
+#: "-ed" words that open a note as adjectives of what follows ("Limited budget", "Frustrated
+#: customers"), not as the speaker's step
+_ED_ADJECTIVES = frozenset({"limited", "unexpected", "experienced", "skilled", "talented", "dedicated", "mixed",
+                            "frustrated", "concerned", "worried", "stressed", "overwhelmed", "tired", "excited",
+                            "interested", "surprised", "confused", "motivated", "inherited", "outdated",
+                            "complicated", "detailed", "advanced", "unrelated"})
+
 #: a gerund that is the subject of "is"/"was" ("Finding someone ... is a tall order")
 _GERUND_SUBJECT = re.compile(r"^[A-Z][a-z]+ing\b[^;:.]{0,150}?\b(is|was|are|were|isn't|wasn't|seems|seemed|takes|took)\b")
 
@@ -171,7 +178,10 @@ def _implied_first_person(text: str) -> bool:
     text = SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
     if _GERUND_SUBJECT.match(text):
         return False  # "Finding someone to do docs is a tall order": a thing, not a step
-    if _LEADING_VERB.match(text):
+    if text.split(" ", 1)[0].lower() in _ED_ADJECTIVES:
+        return False  # "Limited budget, tight deadline": the setting, not a step
+    # a note typed in lower case is a step all the same: "- dropped the cache, sent raw frames"
+    if _LEADING_VERB.match(text[:1].upper() + text[1:]):
         return True
     first = text.split(" ", 1)[0].strip(",.;:").lower()
     return first in _STEP_FORMS and text[:1].isupper()
@@ -400,7 +410,8 @@ def tells_event(text: str) -> bool:
     who = _actors_fallback(text)
     for subject in who.first_person + who.plural:
         if subject.end == 0:  # the implied I of a step bullet
-            if _IMPLIED_STEP.match(SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)):
+            step = SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
+            if _IMPLIED_STEP.match(step[:1].upper() + step[1:]):
                 return True
         elif not subject.negated and not subject.modal and tense(subject.verb) == "past":
             return True

@@ -96,6 +96,18 @@ _LINE_LABEL = re.compile(
     rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:s|t|a|r|l)[ \t]*[/&+][ \t]*(?:s|t|a|r|l)\b|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
+#: a label word and its colon opening a sentence: "situation: the customer wanted ..."
+_OPENING_LABEL = re.compile(rf"^[\W_]*(?P<word>{_WORDS})[ \t]*[:\uff1a]", re.IGNORECASE)
+
+
+def opening_label(text: str) -> str | None:
+    """The part a sentence names by its opening label ("situation: ...", "Impact: ..."). In
+    notes the reader did not read as labelled (one label among plain lines), the label
+    still says which part its line tells."""
+    match = _OPENING_LABEL.match(text)
+    return LABEL_WORDS.get(" ".join(match.group("word").lower().split())) if match else None
+
+
 _LETTER_PAIR = re.compile(r"^[stalr][ \t]*[/&+][ \t]*[stalr]$", re.IGNORECASE)
 _INLINE_LETTER = re.compile(r"\((ST|S|T|A|R|L)\)")
 #: a capital part letter and a dash opening a line: "S-For a new service", "R - Broke the deadlock"
