@@ -675,6 +675,26 @@ def test_a_heading_that_names_the_story_under_a_heading_that_asks_keeps_the_ques
     assert run.answers[0].question.text.startswith("What is the hardest thing")
 
 
+def test_the_question_carries_down_through_headings_with_nothing_under_them():
+    """"# Tell me about a time you improved a process", "## My example", "### Moving the
+    tests to a new runner": the reply under the third heading answers the first. A three-
+    sentence reply with one "I" is not enough to be read as a story on its own, but under
+    the question it is an answer (a short one)."""
+    text = (
+        "# 7. Tell me about a time you improved a process\n\n"
+        "## My example\n\n"
+        "### Moving the regression suite to a new runner\n\n"
+        "> \u201cOur old browser suite had grown flaky and slow to maintain. I led the move to a "
+        "runner with built-in waits and parallel workers. This cut flaky failures and sped up "
+        "every regression run.\u201d\n\n"
+        "# 8. Describe a time you took ownership\n"
+    )
+    run = lint(text)
+    assert [a.title for a in run.answers] == ["Moving the regression suite to a new runner"]
+    assert run.answers[0].question.text.startswith("7. Tell me about a time you improved")
+    assert "answer-length" in {d.rule for d in run.diagnostics}
+
+
 @pytest.mark.parametrize("label, parts", [
     ("**Result & Learning:**", ("result", "learning")),
     ("- **Situation/Task:**", ("situation", "task")),

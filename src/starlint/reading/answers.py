@@ -414,10 +414,15 @@ def _asking_heading(current: _Section, block: Block) -> Block | None:
     """A heading that asks the question, with nothing under it before a heading that names
     the story: the story's section keeps the question it answers."""
     heading = current.heading
-    if heading is None or heading.kind != "heading" or current.has_prose() or current.question is not None:
+    if heading is None or heading.kind != "heading" or current.has_prose():
         return None
-    asks = heading.text.strip().strip("*_").rstrip().endswith("?") or ASKS.search(heading.text)
     answers = not block.text.strip().rstrip("*_").endswith("?") and not ASKS.search(block.text)
+    if current.question is not None:
+        # "# Tell me about a time you improved a process", "## Your Strong Example", "### Selenium
+        # to Playwright": the question carries down through headings with nothing under them
+        inherited = current.question.kind == "heading" and block.level > heading.level
+        return current.question if inherited and answers else None
+    asks = heading.text.strip().strip("*_").rstrip().endswith("?") or ASKS.search(heading.text)
     return heading if asks and answers else None
 
 
