@@ -1406,3 +1406,15 @@ def test_a_bare_letter_over_nested_bullets_and_two_letters_joined_with_a_colon_a
     prose = ("## The split\n\nWe kept the S/T split for the report because finance asked for it. I "
              "rebuilt the export so each half ran on its own and both finished by 6am every day.\n")
     assert not lint(prose).answers[0].labelled
+
+
+def test_setup_labels_a_line_but_not_a_heading():
+    """"**Setup (30 sec)**:" opens the Situation of a 30-90-30 answer; a "## Setup" heading
+    in a prep repo's README is how to install something, not a part of the answer above it."""
+    from starlint.reading.labels import block_labels, heading_label
+    from starlint.reading.markdown import parse_blocks
+
+    line = next(b for b in parse_blocks("**Setup (30 sec)**: Our reports took four hours.") if b.kind == "paragraph")
+    assert [h.parts for h in block_labels(line)] == [("situation",)]
+    heading = next(b for b in parse_blocks("## Setup\n") if b.kind == "heading")
+    assert heading_label(heading) is None

@@ -71,7 +71,11 @@ class Existence(Kind):
                     at = span.doc.char_span(start, end, alignment_mode="expand")
                     if at is None:
                         continue
-                    if self.unless == "quantity" and any(not self._dates(q) for q in at.sent._.quantities):
+                    # the sentence from where the part starts: the label's "(30 sec)" before it
+                    # is no figure of the claim
+                    sent = at.sent
+                    told = span.doc[max(sent.start, span.start) : sent.end]
+                    if self.unless == "quantity" and any(not self._dates(q) for q in told._.quantities):
                         continue
                     sentences_matched.add((id(span.doc), at.sent.start))
                 findings.append(Finding(block, start, end, {"match": doc_text(span.doc)[start:end]}, part))

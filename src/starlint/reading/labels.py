@@ -26,6 +26,8 @@ LABEL_WORDS: dict[str, str] = {
     # CAR (Cause / Action / Result), the form bootcamp question decks teach
     "cause": "situation",
     "the situation": "situation",
+    # the 30-90-30 form ("**Setup (30 sec)**:", "**Actions (90 sec)**:", "**Results (30 sec)**:")
+    "setup": "situation",
     "task": "task",
     "tasks": "task",
     "goal": "task",
@@ -211,9 +213,15 @@ def labels_a_line(block: Block) -> int | None:
     return len(block.text) - len(block.text.lstrip("-*+ \t"))
 
 
+#: label words that label a line ("**Setup (30 sec)**: ...") but not a heading
+_LINE_LABELS_ONLY = frozenset({"setup"})
+
+
 def heading_label(block: Block) -> LabelHit | None:
     """A heading that is itself a label: `## Situation`, `### Result:`, `### ⭐ Situation:`."""
     text = clean_title(block.text).rstrip(":").strip()
+    if text.lower() in _LINE_LABELS_ONLY:
+        return None  # "## Setup" in a README is how to install, not a Situation
     parts = _part_for(text)
     if parts is None:
         return None
