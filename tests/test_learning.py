@@ -114,6 +114,8 @@ LEARNED = [
     # a test added for the failing case, a check put into the pipeline
     "I fixed the batching and added automation coverage for half-written exports.",
     "I implemented a size check in our CI/CD where every export must pass on a copy first.",
+    # a preventive step the speaker took, told with its aim
+    "I also proposed a lint rule so the same type of bug doesn't happen again.",
 ]
 NOT_LEARNED = [
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
@@ -215,3 +217,9 @@ def test_the_reply_to_what_you_would_do_differently_is_the_learning():
     assert not any(d.rule == "no-learning" for d in lint("##### What You'd Do Differently\n" + reply).diagnostics)
     told = lint("##### Tell me about a time you mentored someone\n" + reply)
     assert told.answers and any(d.rule == "no-learning" for d in told.diagnostics)
+
+
+def test_an_earned_secret_is_the_lesson():
+    """"**Earned Secret**:" closes a prep story with what it taught that others do not know."""
+    text = STORY.format("") + "\n**Earned Secret**: Batch early; memory grows with the data.\n"
+    assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)

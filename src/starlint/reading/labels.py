@@ -78,6 +78,10 @@ LABEL_WORDS: dict[str, str] = {
     "interview takeaway": "learning",
     "my takeaway": "learning",
     "retrospective": "learning",
+    # what the story taught that others do not know ("**Earned Secret**: the safe sequence is
+    # copy, route, verify, then delete")
+    "earned secret": "learning",
+    "earned secrets": "learning",
     # a closing heading after the Result, the writer's takeaway ("### Conclusion", "It taught
     # me that small daily discipline compounds")
     "conclusion": "learning",
