@@ -133,6 +133,11 @@ NOT_CLAIMS = [
     # a lesson drawn, whatever it compares
     "That week taught me that asking the runner's owner first is always faster than guessing.",
     "I learned that flaky tests are easier to fix when you pair with whoever wrote them.",
+    # a manner negated, a need, more responsibility handed over, improvements put forward
+    "I told my manager at once, without waiting or minimizing it.",
+    "My review said the retry logic needs improvement.",
+    "I gradually increase their ownership of the suites.",
+    "I asked them to find the slowest suite and propose improvements.",
 ]
 
 
