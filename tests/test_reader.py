@@ -1418,3 +1418,29 @@ def test_setup_labels_a_line_but_not_a_heading():
     assert [h.parts for h in block_labels(line)] == [("situation",)]
     heading = next(b for b in parse_blocks("## Setup\n") if b.kind == "heading")
     assert heading_label(heading) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a pointer into the story bank, in the third person of notes
+    "### Receiving feedback\n\nDeploy **S002**: when Sam owned the bad migration and his lead "
+    "told him how to recover. Took it calmly, acted at once. That is the feedback story.\n",
+    "### Tell me about a time you handled ambiguity\n\nUse story 3 (the pricing rewrite): I "
+    "had no spec, so I wrote one with the sales lead and we shipped it in two weeks.\n",
+    # notes kept for the interviewer's follow-ups, a cue line for a story told elsewhere
+    "## Project 2: cheaper autoscaling\n\n### Technical deep dive (for follow-ups)\n\n"
+    "- **Batch mode**: I packed the jobs onto fewer nodes, then released the idle ones\n"
+    "- **Fast mode**: I kept the caches warm and skipped the migration step\n",
+    "# Tell me about a hard performance problem\n\n## Interview one-liner\n\n> I measured the "
+    "slow screen first, found the re-renders that unstable props caused, then fixed only the "
+    "three components behind them and added virtualization to the long list.\n",
+])
+def test_pointers_and_follow_up_notes_are_not_answers(text):
+    assert lint(text).answers == []
+
+
+def test_a_story_that_mentions_another_is_still_an_answer():
+    text = ("### Handling ambiguity\n\nWhen our pricing spec was missing, I did what I had done in "
+            "the migration story: I wrote a one-page spec with the sales lead, got it signed off in "
+            "two days and shipped the rewrite in two weeks. Sales closed 3 deals on it in the first "
+            "month, and I now write the spec myself whenever one is missing.\n")
+    assert [a.title for a in lint(text).answers] == ["Handling ambiguity"]

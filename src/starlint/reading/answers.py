@@ -605,6 +605,24 @@ MIN_SKETCH_WORDS = 8
 _ABOUT_INTERVIEWS = re.compile(r"\b(STAR|interview(s|er|ers)?|answers?|questions?|recruiters?)\b", re.IGNORECASE)
 
 
+#: a note that sends the reader to a story told elsewhere in the bank: "Deploy S001", "use
+#: story 3", "same as the migration story", "That IS the receiving feedback story"
+_POINTER = re.compile(
+    r"\b(deploy|use|reuse|re-use|see|same as|refer to|go with|pick|draw on|point to)\b[^.\n]{0,15}?"
+    r"\b(S\d{1,3}|(story|example|case) ?#?\d{1,3}|the [a-z-]+( [a-z-]+)? story)\b"
+    r"|\bthat(\s+is|\s+IS|'s|\u2019s) (the|my) [a-z -]{1,40} story\b",
+    re.IGNORECASE,
+)
+#: a pointer is a line or two; a longer reply that mentions another story still tells its own
+POINTER_MAX_WORDS = 40
+
+
+def _points_elsewhere(texts: list[str]) -> bool:
+    """A short note that names the story to tell instead of telling one."""
+    joined = " ".join(texts)
+    return len(joined.split()) <= POINTER_MAX_WORDS and bool(_POINTER.search(joined))
+
+
 def _sketch(texts: list[str], found: StoryEvidence) -> bool:
     """Under a question that asks for a story, a reply of two note fragments or more, none a
     question and none spoken to "you", is the candidate's sketch of their story (a bad answer,
@@ -698,6 +716,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
                                                          or (star_labels == 1 and not _tells(parts)))):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer
         texts = [b.text for b in section.blocks if b.kind in ("paragraph", "html")]
+        if _points_elsewhere(texts):
+            return None  # "Deploy S001: when I admitted the fault ... That is the feedback story."
         # under a question, a reply written wholly inside quotation marks is the candidate's
         # spoken answer, not a sample quoted in a tip ("> “I prioritize based on risk ...”")
         found = evidence([_spoken(t) for t in texts] if kind == "question" else texts)

@@ -127,7 +127,9 @@ _SECTION_WORD_TITLE = re.compile(
     r"(would|do|does|did) ([a-z-]+ ){0,3}(say|think) (about|of) you\b|"
     r"what can you (do|bring|offer|contribute)|what (are|is) (some of )?your (core |personal |most important )?values?|"
     r"(table of )?contents|"
-    r"do'?s and don'?ts|before the interview|follow[- ]up|thank[- ]you (note|email|letter))\b"
+    # "Technical Deep Dive (for follow-ups)", "Interview One-Liner": notes kept for the
+    # interviewer's follow-up questions, a cue line for a story told elsewhere
+    r"do'?s and don'?ts|before the interview|follow[- ]ups?|one[- ]liners?|thank[- ]you (note|email|letter))\b"
     # weaknesses and strengths in Chinese prep notes
     r"|\u7f3a\u70b9|\u4f18\u70b9",
     re.IGNORECASE,
