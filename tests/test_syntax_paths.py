@@ -364,3 +364,19 @@ def test_an_aim_seen_to_a_fact_of_ownership_and_working_it_out_hide_no_deed(path
     assert _we_lines(_WHEN_STORY.format("Nobody had asked me to, but we all own the dashboards.")) == []
     assert _we_lines(_WHEN_STORY.format("I apologised to him, and we eventually worked it out.")) == []
     assert _we_lines(_WHEN_STORY.format("I apologised to him, and we rebuilt the dashboards.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_how_the_thing_built_works_told_in_the_present_hides_no_deed(path, request):
+    """In a story told in the past, "I added a freshness check. For late files, we retry the
+    import every ten minutes" is the product speaking: how the check works, not a step the
+    team took instead of the speaker. The same "we" in the past is a step told in "we"; and a
+    story told wholly in the present keeps its "we" (no past "I" to read it against)."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    assert _we_lines(_WHEN_STORY.format("For late files, we retry the import every ten minutes.")) == []
+    assert _we_lines(_WHEN_STORY.format("For late files, we retried the import by hand.")) == ["we"]
+    present = ("**Situation:** Our finance dashboard shows last month's numbers until noon.\n\n"
+               "**Action:** I open the import job, and then we move it to 2 am.\n\n"
+               "**Result:** The dashboard is current by 8 am.\n")
+    assert _we_lines(present) == ["we"]

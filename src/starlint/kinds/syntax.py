@@ -68,6 +68,19 @@ def _dates(text: str, start: int) -> bool:
     return bool(_TIME_OPENER.search(before) or _RELATIVE_OPENER.search(before))
 
 
+def _told_in_past(sentences) -> Callable[[], bool]:
+    """Whether the speaker tells the part in the past ("I designed", "I traced"), asked only
+    when a "we" in the present needs it, and worked out once."""
+    known: list[bool] = []
+
+    def ask() -> bool:
+        if not known:
+            known.append(any(tense(s.verb) == "past" for sentence in sentences
+                             for s in actors(sentence.text).first_person if s.verb))
+        return known[0]
+    return ask
+
+
 class Actor(_SyntaxKind):
     """ "We" as the doer of a deed the speaker could have done: not a state ("we had only 4
     engineers"), an ability ("our team can benefit"), a conversation ("we discussed the
@@ -92,6 +105,10 @@ class Actor(_SyntaxKind):
                     "one tells how things ran, the setting, not a deed the speaker could have done",
         "outcomes": "RE2 regexes matched at the 'we' of what the group came to ('we ended up with a "
                     "hybrid'): the outcome of the speaker's step, not a deed hidden in 'we'",
+        "workings": "RE2 regexes of a case of a design, ending at its 'we' ('For driver hangs, we'): in a "
+                    "part the speaker tells in the past, such a 'we' in the present after their own 'I' "
+                    "tells how the thing they made works ('I designed native detection. For driver hangs, "
+                    "we monitor ...'), not a deed",
     }
 
     def __init__(self, rule) -> None:
@@ -106,6 +123,7 @@ class Actor(_SyntaxKind):
         self.joint = compile_regexes(p.get("joint"), True, "joint")
         self.routines = compile_regexes(p.get("routines"), True, "routines")
         self.outcomes = compile_regexes(p.get("outcomes"), True, "outcomes")
+        self.workings = compile_regexes(p.get("workings"), True, "workings")
 
     def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
         """The speaker proposed something ("I set up a call and showed her the data"): a
@@ -128,6 +146,11 @@ class Actor(_SyntaxKind):
         # adhered to the plan"); a proposal is the speaker's only after their "I"
         return last in self.sees_to or (last in self.proposals and any(s.start < start for s in first_person))
 
+    def _a_case_of_the_design(self, text: str, subject) -> bool:
+        """The "we" opens what the design does in one case ("For executor hangs, we compare
+        task durations"): a `workings` regex that ends at it."""
+        return any(m.end() == subject.end for r in self.workings for m in r.finditer(text[: subject.end]))
+
     def _demanded(self, text: str, start: int) -> bool:
         """The "we" is what someone else demanded or wanted ("Team member demanded we ship",
         "the client wanted us to ..."): their ask, told as the setting, not the speaker's deed."""
@@ -146,6 +169,7 @@ class Actor(_SyntaxKind):
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
+            told_in_past = _told_in_past(sentences) if self.workings else (lambda: False)
             spoke_before = False  # an "I" in the part's previous sentences
             proposed_before = False
             previous_block = None
@@ -178,6 +202,10 @@ class Actor(_SyntaxKind):
                         continue
                     if any(r.match(text, subject.start) for r in self.outcomes):
                         continue  # "(we ended up doing a hybrid approach)": where it landed
+                    if (tense(subject.verb) == "present" and self._a_case_of_the_design(text, subject)
+                            and (spoke_before or any(s.start < subject.start for s in who.first_person))
+                            and told_in_past()):
+                        continue  # "I designed native detection. For driver hangs, we monitor ...": how it works
                     if _BOTH.match(text, subject.end):
                         continue  # "we both dug in": the speaker and the other one, each named
                     mine_before = self._proposed(text, who.first_person, subject.start)
