@@ -244,3 +244,34 @@ def test_a_lower_case_step_in_the_past_is_a_deed(note, deed):
     from starlint.analysis.inference import _is_deed
 
     assert _is_deed(note) is deed
+
+
+@pytest.mark.parametrize("sentence,event", [
+    ("During the retro, I analyze why the estimate was off.", False),
+    ("I give a revised estimate based on what I've learned.", False),
+    ("I asked why the estimate was off.", True),
+    ("The estimate was off by two days.", True),
+])
+def test_what_is_asked_or_looked_into_is_no_event(sentence, event):
+    from starlint.analysis.syntax import tells_event
+
+    assert tells_event(sentence) is event
+
+
+def test_the_habits_of_an_answer_where_nothing_happened_are_its_action():
+    """A reply to "What would you do if ...?" told in habits ("I inform my lead", "I keep the
+    stakeholders updated") has no setting and no outcome, whatever its words ("the impact",
+    "improve"): all of it is the Action, where generic-answer sees the habits."""
+    from .conftest import lint
+
+    text = ("## What would you do if you found your estimate was too low?\n\n"
+            "As soon as I see that my estimate is wrong, I do not wait for the end of the sprint. "
+            "I inform my lead, explain why the estimate changed and give a new one based on what "
+            "I've learned. I keep the stakeholders updated on the impact to the sprint. In the "
+            "retro, I look at why the estimate was off and use that to improve the next one.\n")
+    run = lint(text)
+    answer = run.answers[0]
+    assert set(answer.parts) == {"action"}
+    missing = sorted(d.message.split()[0] for d in run.diagnostics if d.rule == "missing-part")
+    assert missing == ["Result", "Situation", "Task"]
+    assert any(d.rule == "generic-answer" and "I inform" in d.message for d in run.diagnostics)

@@ -323,6 +323,10 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     # habits and hypotheticals with no event in them ("When a deadline is at risk, I flag it
     # early") have no setting and no outcome, whatever their words: nothing happened
     event = any(tells_event(t) for _, _, _, t, _ in sentences + preface)
+    if not event:
+        # nothing happened: what the speaker says they do is all there is of a story, their
+        # Action (a generic one); there is no setting to set and no outcome to tell
+        labels = [2 if k in (0, 3) else k for k in labels]
     parts: dict[str, Part] = {}
     for index, ((block, start, end, text, q), k) in enumerate(zip(sentences, labels)):
         name = PART_NAMES[k]

@@ -401,11 +401,21 @@ def actors_by_pattern(text: str) -> Actors:
 _NOT_EVENT = {"had"}
 
 
+#: a "was" inside what is asked or looked into, not told: "I analyze why the estimate was
+#: off", "I check whether the alert was real"
+_INDIRECT_QUESTION = re.compile(r"\b(why|what|how|whether|where|if)\b[^,.;:!?]{0,40}?\b(was|were|had|did)\b", re.IGNORECASE)
+
+
+_WH_BEFORE = re.compile(r"\b(why|what|how|whether)\s*$", re.IGNORECASE)
+
+
 def tells_event(text: str) -> bool:
     """Whether a sentence tells something that happened: a verb in the past, not negated nor
     modal ("I rewrote", "our team had"), a step bullet told in the past ("Migrated the
     jobs"; "Check the logs" may be advice), a dated clause ("there was one time")."""
-    if any(m.group(0).lower() not in _NOT_EVENT for m in EVENT.finditer(text)):
+    asked = [m.span() for m in _INDIRECT_QUESTION.finditer(text)]
+    if any(m.group(0).lower() not in _NOT_EVENT and not any(a <= m.start() < b for a, b in asked)
+           for m in EVENT.finditer(text)):
         return True
     who = _actors_fallback(text)
     for subject in who.first_person + who.plural:
@@ -413,8 +423,9 @@ def tells_event(text: str) -> bool:
             step = SUB_LABEL.sub("", text.lstrip(" \t\n-*+>"), count=1)
             if _IMPLIED_STEP.match(step[:1].upper() + step[1:]):
                 return True
-        elif not subject.negated and not subject.modal and tense(subject.verb) == "past":
-            return True
+        elif not subject.negated and not subject.modal and tense(subject.verb) == "past" \
+                and not _WH_BEFORE.search(text[: subject.start]):
+            return True  # (not "a revised estimate based on what I've learned")
     return False
 
 
