@@ -275,3 +275,16 @@ def test_the_habits_of_an_answer_where_nothing_happened_are_its_action():
     missing = sorted(d.message.split()[0] for d in run.diagnostics if d.rule == "missing-part")
     assert missing == ["Result", "Situation", "Task"]
     assert any(d.rule == "generic-answer" and "I inform" in d.message for d in run.diagnostics)
+
+
+@pytest.mark.parametrize("sentence,task", [
+    ("I needed their cooperation but had no direct authority.", True),
+    ("I needed the platform team's sign-off before the launch.", True),
+    ("I needed a break after the launch.", False),
+])
+def test_what_the_speaker_had_to_win_from_others_is_the_task(sentence, task):
+    """"I needed their cooperation but had no authority" says what the speaker had to win:
+    read inside the Situation, it is the Task an interviewer hears."""
+    from starlint.analysis.inference import _TASK
+
+    assert bool(_TASK.search(sentence)) is task

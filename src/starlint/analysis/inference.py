@@ -42,6 +42,9 @@ _TASK = re.compile(
     # the job to be done, said of the thing, in the past: "the queue system needed to be
     # scaled", "the database had to be migrated by Friday" ("needs to be revisited" prescribes)
     r"|\b(needed|had) to be [a-z]+(ed|en|lt|wn)\b"
+    # what the speaker had to win from others: "I needed their cooperation but had no authority"
+    r"|\b(I|we) needed (their|his|her|its|the ([a-z-]+ ){0,2}[a-z]+(\'s|\u2019s)?|[A-Z][a-z]+(\'s|\u2019s)) "
+    r"(cooperation|support|buy-in|approval|help|agreement|sign-off|input|commitment|trust)\b"
     # a choice the speaker faced is what they had to settle: "we had two options: hot-fix or
     # roll back", "the decision was whether to ...", "I had a call to make"
     r"|\b(I|we) (had|faced) (two|three|a few|several|only two|a) (options|choices|paths|alternatives|ways forward|"
