@@ -33,6 +33,22 @@ def _sentences_in(span) -> int:
                if span_words(doc[max(sent.start, span.start) : min(sent.end, span.end)]) >= MIN_SENTENCE_WORDS)
 
 
+def _after_label(block, sent, start: int, end: int):
+    """The sentence without the STAR label it opens with (a label is not said aloud, and the
+    finding belongs on the first word told, the line below a label that ends its line)."""
+    from ..reading.labels import block_labels
+
+    for hit in block_labels(block):
+        if hit.parts and hit.start <= start < hit.content_start < end:
+            text = block.text
+            begin = hit.content_start
+            while begin < end and text[begin].isspace():
+                begin += 1
+            told = sent.doc.char_span(begin, end, alignment_mode="expand")
+            return told if told is not None and len(told) else None
+    return None
+
+
 def _sentences_of(spans) -> int:
     """Sentences said in a part: the items of a list that a sentence opens with a colon
     ("I saw huge challenges:" then "- the distance (over 4000 miles)") finish that sentence."""
@@ -102,6 +118,9 @@ class Metric(Kind):
                 block = blocks[id(span.doc)]
                 for sent in span.sents:
                     start, end = max(sent.start_char, span.start_char), min(sent.end_char, span.end_char)
+                    said = _after_label(block, sent, start, end)
+                    if said is not None:
+                        sent, start = said, said.start_char  # "1. Situation:\nSo, once I took ...": from "So"
                     value = self._value(span_words(sent), 1)
                     verdict = self._verdict(value)
                     if verdict:
