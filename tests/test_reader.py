@@ -1444,3 +1444,16 @@ def test_a_story_that_mentions_another_is_still_an_answer():
             "two days and shipped the rewrite in two weeks. Sales closed 3 deals on it in the first "
             "month, and I now write the spec myself whenever one is missing.\n")
     assert [a.title for a in lint(text).answers] == ["Handling ambiguity"]
+
+
+def test_a_numbered_label_typed_without_its_space_is_a_label():
+    """"2.Task:" is not a Markdown list marker (no space), but it numbers a label all the same."""
+    text = ("### Tell me about a time you fixed a dead server\n\n"
+            "1. Situation:\nI had my mid-term evaluation at the support desk.\n\n"
+            "2.Task:\n\nBring a dead blade server back before the review ended.\n\n"
+            "3. Action:\nI read the crash screen, reseated the memory and reflashed the firmware.\n\n"
+            "4. Result: The server booted in 40 minutes and I passed the evaluation.\n")
+    answer = lint(text).answers[0]
+    assert answer.labelled
+    assert answer.parts["task"].text.startswith("Bring a dead blade server back")
+    assert "Task" not in answer.parts["situation"].text

@@ -102,6 +102,9 @@ _LINE_LABEL = re.compile(
     rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:s|t|a|r|l)[ \t]*[/&+][ \t]*(?:s|t|a|r|l)\b|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
+#: a list number glued to the label after it ("2.Task:", "3)Action:"), which Markdown does
+#: not read as a list marker
+_GLUED_NUMBER = re.compile(r"\d{1,2}[.)](?=[A-Za-z])")
 #: a label word and its colon opening a sentence: "situation: the customer wanted ..."
 _OPENING_LABEL = re.compile(rf"^[\W_]*(?P<word>{_WORDS})[ \t]*[:\uff1a]", re.IGNORECASE)
 
@@ -268,6 +271,9 @@ def _find_labels(block: Block) -> list[LabelHit]:
         while pos < len(text) and (text[pos] in _BEFORE_LABEL or _decorative(text[pos])):
             pos += 1  # "📌 Situation:": an emoji before a label is decoration; so is the quote
             # mark of an answer written as what the candidate will say ('"**Situation**: We ...')
+        numbered = _GLUED_NUMBER.match(text, pos)
+        if numbered is not None and _LINE_LABEL.match(text, numbered.end()) is not None:
+            pos = numbered.end()  # "2.Task:": a numbered label typed without its space
         match = _LINE_LABEL.match(text, pos)
         dashed_letter = _DASHED_LETTER.match(text, pos)
         if dashed_letter is not None:
