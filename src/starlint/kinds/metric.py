@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..model import Answer, Part
 from ..nlp.tokens import span_words
+from ..reading.labels import block_labels
 from .base import Finding, Kind, anchor, label_partner, scope_spans, shared_with
 
 MEASURES = ("sentences", "words", "speaking_seconds")
@@ -35,9 +36,8 @@ def _sentences_in(span) -> int:
 
 def _after_label(block, sent, start: int, end: int):
     """The sentence without the STAR label it opens with (a label is not said aloud, and the
-    finding belongs on the first word told, the line below a label that ends its line)."""
-    from ..reading.labels import block_labels
-
+    finding belongs on the first word told, the line below a label that ends its line). Asked
+    only of a sentence already over the limit: without its label it is shorter, never longer."""
     for hit in block_labels(block):
         if hit.parts and hit.start <= start < hit.content_start < end:
             text = block.text
@@ -118,11 +118,14 @@ class Metric(Kind):
                 block = blocks[id(span.doc)]
                 for sent in span.sents:
                     start, end = max(sent.start_char, span.start_char), min(sent.end_char, span.end_char)
-                    said = _after_label(block, sent, start, end)
-                    if said is not None:
-                        sent, start = said, said.start_char  # "1. Situation:\nSo, once I took ...": from "So"
                     value = self._value(span_words(sent), 1)
                     verdict = self._verdict(value)
+                    said = _after_label(block, sent, start, end) if verdict else None
+                    if said is not None:
+                        # "1. Situation:\nSo, once I took ...": measured and reported from "So"
+                        sent, start = said, said.start_char
+                        value = self._value(span_words(sent), 1)
+                        verdict = self._verdict(value)
                     if verdict:
                         yield Finding(block, start, end, {"value": value, "limit": verdict[1], "too": verdict[0]}, part)
             return
