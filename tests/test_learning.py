@@ -17,6 +17,9 @@ STORY = (
 )
 
 LEARNED = [
+    # what was found, written down for the others
+    "I documented the root cause the next morning.",
+    "I documented the fix so that the on-call team can apply it at night.",
     "It underscored the importance of load-testing before a launch.",
     "The outage reinforced for me that a rollback plan comes before the rollout.",
     "That week showed me how much a written agenda shortens a meeting.",
@@ -118,6 +121,9 @@ LEARNED = [
     "I also proposed a lint rule so the same type of bug doesn't happen again.",
 ]
 NOT_LEARNED = [
+    # documenting as a step of the work is no knowledge shared
+    "I extensively documented the code and the API.",
+    "I documented a plan that could absorb the delays.",
     # the speaker stressing something to others, a mirror, a learning pace, a spread to others,
     # the start of a step
     "I emphasized the value of each analyst's knowledge of the ledger.",
