@@ -380,3 +380,13 @@ def test_how_the_thing_built_works_told_in_the_present_hides_no_deed(path, reque
                "**Action:** I open the import job, and then we move it to 2 am.\n\n"
                "**Result:** The dashboard is current by 8 am.\n")
     assert _we_lines(present) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_coming_to_an_agreement_is_where_the_group_landed(path, request):
+    """"I raised it with the design lead and we had come to an agreement" tells where the two
+    landed after the speaker's step, on both paths (the trained parse reads "come" as the verb)."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I raised the naming with the design lead, and we had come to an agreement by noon."
+    assert _we_lines(_WHEN_STORY.format(told)) == []
