@@ -53,11 +53,10 @@ class Absence(Kind):
         if isinstance(self.rule.part, str) and (read := answer.parts.get(self.rule.part)) is not None \
                 and (not read.evidence or not read.word_count):
             return  # an inferred part the story never tells, or an empty one ("R: ."), is missing, not unquantified
-        for _, span in spans:
-            if self.quantity and span._.quantities:
-                return
-            if self.matcher and self.matcher.hits(span):
-                return
+        if self.quantity and any(span._.quantities for _, span in spans):
+            return
+        if self.matcher and self.matcher.hits_any([span for _, span in spans]):
+            return
         if self.outcome_in and self._outcome_told_in(answer):
             return
         # a rule over several parts is about the answer: it points at the answer's title

@@ -298,12 +298,22 @@ class SpanMatcher:
         run once one of them has matched (a principle shown, a lesson told)."""
         return bool(self.matches(span, first=True))
 
-    def matches(self, span: "Span", first: bool = False, overlapping: bool = False) -> list[tuple[int, int]]:
+    def hits_any(self, spans: list["Span"]) -> bool:
+        """Whether anything matches in any of the spans: the phrase and token matchers over
+        all of them first, the regexes (the slow pass) only if those find nothing, so that a
+        lesson named by a phrase in the last span spares the regex pass over the spans before."""
+        if any(self.matches(span, first=True, regexes=False) for span in spans):
+            return True
+        return bool(self.regexes) and any(self.matches(span, first=True, cheap=False) for span in spans)
+
+    def matches(self, span: "Span", first: bool = False, overlapping: bool = False,
+                regexes: bool = True, cheap: bool = True) -> list[tuple[int, int]]:
         """Character ranges (in the span's doc) of every match inside the span, in order.
         `first`: stop at the first kind of matcher that finds anything. `overlapping`: keep
-        matches that overlap an earlier one (exceptions: each cancels what it covers)."""
+        matches that overlap an earlier one (exceptions: each cancels what it covers).
+        `regexes` / `cheap`: run the regexes / the phrase and token matchers (both by default)."""
         found: list[tuple[int, int]] = []
-        phrase, token = self._matchers(span.doc.vocab)
+        phrase, token = self._matchers(span.doc.vocab) if cheap else (None, None)
         raw = span_text(span)
         if phrase is not None:
             # a phrase across a soft line break ("much\nbetter") has a space token inside it,
@@ -321,7 +331,7 @@ class SpanMatcher:
         # (same length, so offsets hold)
         broken = "\n" in raw or "\t" in raw or "\r" in raw
         text = raw.translate(_LINE_BREAKS_AS_SPACES) if self.regexes and broken else raw
-        for regex, groups in zip(self.regexes, self._at_groups):
+        for regex, groups in zip(self.regexes if regexes else (), self._at_groups):
             for m in regex.finditer(text):
                 at = next((g for g in groups if m.start(g) >= 0), 0) if groups else 0
                 if m.end(at) > m.start(at):
