@@ -288,3 +288,18 @@ def test_what_the_speaker_had_to_win_from_others_is_the_task(sentence, task):
     from starlint.analysis.inference import _TASK
 
     assert bool(_TASK.search(sentence)) is task
+
+
+def test_a_one_sentence_sketch_that_tells_a_step_is_its_action():
+    """"Introduced a weekly quiz that helped the members of the team get to know each other":
+    a one-sentence reply tells a step, so its Action is there and its setting is what is
+    missing (the opening line's pull to the Situation is for stories that go on past it)."""
+    from .conftest import lint
+
+    text = ("- Tell me about a time when you invented something.\n\n"
+            "Introduced a weekly tech quiz that helped the members of the team learn something "
+            "new from each other\n")
+    run = lint(text)
+    assert set(run.answers[0].parts) == {"action"}
+    missing = sorted(d.message.split()[0] for d in run.diagnostics if d.rule == "missing-part")
+    assert missing == ["Result", "Situation", "Task"]

@@ -218,6 +218,9 @@ _ILLUSTRATION = re.compile(r"^\W*(for (example|instance)|e\.g\.|such as|in parti
 #: How much a sentence's own opening label ("situation: ...") outweighs the cues of its words.
 NAMED_PART_BONUS = 1.2
 
+#: a sentence that opens on its setting: "While doing the POC, suggested ...", "At my last job, ..."
+_SETTING_OPENER = re.compile(r"^\W*(when|while|during|at|in|as|after|before|last|once|back)\b", re.IGNORECASE)
+
 #: Parts change at paragraph breaks more than inside a paragraph (a prose answer's
 #: paragraphs are often its parts).
 BOUNDARY_BONUS = 0.3
@@ -321,6 +324,11 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     for i in range(n - 1, -1, -1):
         labels[i] = state
         state = back[i][state]
+    if n == 1 and _is_deed(sentences[0][3]) and not _SETTING_OPENER.match(sentences[0][3]):
+        # a one-sentence sketch that tells a step ("Introduced a team quiz that helped ...",
+        # "Enabled the team to fix issues faster"): its step is what it tells; the opening
+        # line's pull to the setting is for stories that go on past it
+        labels = [2]
     # a story told in the past ends in its outcome; a list of habits or opinions does not
     narrates = any(_PAST.search(text) for _, _, _, text, _ in sentences)
     # habits and hypotheticals with no event in them ("When a deadline is at risk, I flag it
