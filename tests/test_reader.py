@@ -1450,3 +1450,18 @@ def test_a_numbered_label_typed_without_its_space_is_a_label():
     assert answer.labelled
     assert answer.parts["task"].text.startswith("Bring a dead blade server back")
     assert "Task" not in answer.parts["situation"].text
+
+
+def test_a_prompt_item_ending_in_a_full_stop_with_its_reply_below_it():
+    """"- Talk about a time when you had to work with someone very different from you." with
+    the reply typed on the lines below it in the same item: the prompt asks for a story as much
+    as one ending in "?" does, and the reply below it is its answer."""
+    text = ("## Teamwork\n\n"
+            "- Talk about a time when you had to work closely with someone very different from you.\n"
+            "  Our lead paired me with a colleague who wrote very abstract code, while I like it simple.\n"
+            "  I proposed that we split the work by module, so that each of us could keep a style.\n"
+            "- Give an example of how you work in a team.\n"
+            "  I take the requirements, find the gaps in them with the product owner and then build.\n")
+    titles = [a.title for a in lint(text).answers]
+    assert titles == ["Talk about a time when you had to work closely with someone very different from you.",
+                      "Give an example of how you work in a team."]

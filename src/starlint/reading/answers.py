@@ -841,7 +841,9 @@ def _inline_replies(blocks: list[Block]) -> list[Block]:
         cut = block.text.find("\n")
         if block.in_list and block.kind == "paragraph" and cut > 0:
             prompt, reply = block.text[:cut].strip(), block.text[cut + 1 :]
-            if prompt.endswith("?") and _YOU.search(prompt) and not _SPEAKER.search(prompt) and _SPEAKER.search(reply):
+            # (a prompt may end in a full stop: "- Talk about a time when you had to work with ...")
+            asks = prompt.endswith("?") or _asks_for_a_story(prompt)
+            if asks and _YOU.search(prompt) and not _SPEAKER.search(prompt) and _SPEAKER.search(reply):
                 head, rest = block.split(cut + 1)
                 out.extend([head, replace(rest, level=block.level + 1)])
                 continue
