@@ -1465,3 +1465,20 @@ def test_a_prompt_item_ending_in_a_full_stop_with_its_reply_below_it():
     titles = [a.title for a in lint(text).answers]
     assert titles == ["Talk about a time when you had to work closely with someone very different from you.",
                       "Give an example of how you work in a team."]
+
+
+def test_a_principle_pasted_with_its_definition_and_cases_glued_on_one_line():
+    """A notes app paste loses the line breaks: "OWNERSHIP: Give me an example of when you took
+    a risk and it failed.leaders are owners. ...case 1I moved ..." and, on the next line, "case
+    2the client ...". The question, the principle's own words and each case come apart: two
+    answers under the question, and the definition is in neither."""
+    text = ("OWNERSHIP: Give me an example of when you took a risk and it failed.leaders are owners. "
+            "They think long term and act on behalf of the entire company.case 1I moved our nightly "
+            "export to a new queue without a dry run, and it dropped two days of orders before I "
+            "rolled it back and replayed them by hand.\n"
+            "case 2the client never logged in to read our messages, so I set up a weekly call with "
+            "their office manager and moved the updates there.\n")
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [1, 2]
+    assert all(a.title.startswith("OWNERSHIP: Give me an example") for a in answers)
+    assert not any("leaders are owners" in b.text for a in answers for b in a.blocks)

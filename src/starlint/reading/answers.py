@@ -97,6 +97,27 @@ def _numbers_a_story(line: str) -> bool:
     return bool(STORY_MARKER.match(line)) or (bool(_DIGIT.search(line)) and _story_title(line))
 
 
+#: a principle's question opening a line, as pasted from a notes app with its definition and
+#: first story glued on: "CUSTOMER OBSESSION: Walk us through a time when you ... looked
+#: like.leaders start with the customer ...customers.case 1Last year, ..."
+_PRINCIPLE_QUESTION = re.compile(r"(?m)^[ \t]*(?P<lp>[A-Z][A-Z ,']{5,60}):[ \t]*(?P<q>[^.?\n]{10,300}[.?])")
+#: a numbered case glued to the sentence before it: "... obsess over customers.case 1Last year"
+_GLUED_CASE = re.compile(r"(?m)(?:(?<=[.!?\u201d\"])[ \t]*|^[ \t]*)(?=case ?\d{1,2}(?!\d)[ \t]?[A-Za-z(])", re.IGNORECASE)
+
+
+def _pasted_cuts(text: str) -> list[int]:
+    """Where a pasted principle's question ends, and where its numbered cases start, inside
+    one line: the question, the definition and each case become blocks of their own."""
+    from .principles import find_principles
+
+    cuts = []
+    for match in _PRINCIPLE_QUESTION.finditer(text):
+        if find_principles(match.group("lp")) and ASKS.search(match.group("q")):
+            cuts.append(match.end())
+    cuts.extend(m.end() for m in _GLUED_CASE.finditer(text))
+    return cuts
+
+
 def _split_at_questions(blocks: list[Block]) -> list[Block]:
     """Question lines and story markers become blocks of their own, so that sections and
     stories can start at them."""
@@ -110,6 +131,8 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
         lines = block.text.split("\n")
         if len(lines) > 1 and not block.in_list and _names_a_non_answer(lines[0]):
             cuts.append(len(lines[0]) + 1)
+        if not block.in_list:
+            cuts.extend(_pasted_cuts(block.text))
         for line in lines:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
@@ -189,7 +212,9 @@ def _is_marker(block: Block) -> bool:
 
 
 #: a numbered case with its story on the same line: "Case 2: When I was building the ..."
-_CASE_WITH_STORY = re.compile(rf"{_NUMBERED_CASE}[^\S\n]*[:.)\-\u2013\uff1a](?:\*\*|__)?[^\S\n]+\S", re.IGNORECASE)
+_CASE_WITH_STORY = re.compile(rf"{_NUMBERED_CASE}(?:[^\S\n]*[:.)\-\u2013\uff1a](?:\*\*|__)?[^\S\n]+\S"
+                              # ... or glued to it, as a notes app pasted it: "case 2the client ..."
+                              r"|[^\S\n]?(?=[A-Za-z(]))", re.IGNORECASE)
 
 
 def _opens_a_case(block: Block) -> bool:
