@@ -1482,3 +1482,15 @@ def test_a_principle_pasted_with_its_definition_and_cases_glued_on_one_line():
     assert [a.line for a in answers] == [1, 2]
     assert all(a.title.startswith("OWNERSHIP: Give me an example") for a in answers)
     assert not any("leaders are owners" in b.text for a in answers for b in a.blocks)
+
+
+def test_a_question_tagged_with_principles_only_is_no_sketch():
+    """"#### Tell me about a time you failed:" over "* Ownership", "* Learn and Be Curious",
+    "* Insist on the highest standards": the principles the question maps to, no story."""
+    text = ("#### 1. Tell me about a time you failed:\n"
+            "* Ownership\n* Learn and Be Curious\n* Insist on the highest standards\n\n"
+            "#### 2. Tell me about a time you disagreed with your manager\n\n"
+            "I disagreed with my manager about skipping the load test before the sale. I ran it "
+            "on a copy over the weekend, found the checkout would fail at 3x traffic, and we "
+            "fixed the pool size before launch; the sale took 40% more orders without an outage.\n")
+    assert [a.line for a in lint(text).answers] == [6]

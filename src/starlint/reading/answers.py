@@ -653,7 +653,20 @@ def _sketch(texts: list[str], found: StoryEvidence) -> bool:
     question and none spoken to "you", is the candidate's sketch of their story (a bad answer,
     too short); one fragment ("quality, move too fast") is a pointer to a story told elsewhere."""
     return found.words >= MIN_SKETCH_WORDS and found.sentences >= 2 and not found.questions \
-        and not found.advice and not any(_YOU.search(t) or _ABOUT_INTERVIEWS.search(t) for t in texts)
+        and not found.advice and not any(_YOU.search(t) or _ABOUT_INTERVIEWS.search(t) for t in texts) \
+        and not all(_names_principles_only(t) for t in texts)
+
+
+def _names_principles_only(text: str) -> bool:
+    """A line that only names principles ("* Ownership", "Learn and Be Curious"): a tag of the
+    question it sits under, not a note of a story."""
+    from .principles import find_principles
+
+    names = find_principles(text)
+    rest = text
+    for name in names:
+        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+    return bool(names) and not re.sub(r"[\W_]+|\band\b", "", rest, flags=re.IGNORECASE)
 
 
 def _tells(parts: dict[str, Part]) -> bool:
