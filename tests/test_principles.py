@@ -63,6 +63,7 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Are Right, A Lot", "I argued for counting on the server, but in the end I accepted her idea of counting on the phone."),
     ("Bias for Action", "It was an emergency, so I built a stopgap notice that afternoon."),
     ("Bias for Action", "I only had two days, so I shipped a stopgap notice first."),
+    ("Ownership", "I wanted to fix the flaky checkout once and for all, so I rebuilt its retry queue."),
 ])
 def test_principle_shown_in_other_words(heading, action):
     """A story shows a principle in the verbs and phrases people use for it, in any form."""
