@@ -1494,3 +1494,16 @@ def test_a_question_tagged_with_principles_only_is_no_sketch():
             "on a copy over the weekend, found the checkout would fail at 3x traffic, and we "
             "fixed the pool size before launch; the sale took 40% more orders without an outage.\n")
     assert [a.line for a in lint(text).answers] == [6]
+
+
+def test_a_principles_text_glued_to_the_story_after_it_is_left_out():
+    """"Leaders are obligated to ... they commit wholly.If I disagree with my manager, I ...":
+    the principle's own words, pasted with no break before the speaker's, are not the story."""
+    text = ("## Tell me about the most difficult interaction you had at work\n\n"
+            "Leaders are obligated to respectfully challenge decisions when they disagree. Once a "
+            "decision is determined, they commit wholly.When my manager wanted to skip the load "
+            "test, I showed him the last outage report and we ran the test on a copy that night; "
+            "it found a pool limit, and the sale ran with no errors.\n")
+    answer = lint(text).answers[0]
+    assert not any("obligated" in b.text for b in answer.blocks)
+    assert answer.blocks[-1].text.startswith("When my manager wanted")

@@ -527,6 +527,25 @@ def _asks_a_follow_up(block: Block) -> bool:
     return bool(rest) and not _ASKED.sub("", rest).strip()
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\w\u201c\"])")
+
+
+def _after_a_pasted_principle(block: Block) -> int | None:
+    """Where the speaker's own words start in a block that opens with a principle's text
+    ("Leaders are obligated to ... they commit wholly.If I have a different idea ..."): the
+    first sentence with an "I" or "my"."""
+    if block.kind != "paragraph" or not _PRINCIPLE_QUOTE.match(block.text):
+        return None
+    text = block.text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start, end in zip(ends, ends[1:] + [len(text)]):
+        if _SPEAKER.search(_QUOTATION.sub(" ", text[start:end])):
+            while start < len(text) and text[start].isspace():
+                start += 1
+            return start if start < len(text) else None
+    return None
+
+
 def _drop_navigation(blocks: list[Block]) -> list[Block]:
     """Paragraphs, and last lines of paragraphs, that only link back up the page; tag lines;
     and the definitions of principles pasted under their headings."""
@@ -534,6 +553,11 @@ def _drop_navigation(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if _is_navigation(block) or _is_tag(block) or _quotes_a_principle(block) or _asks_a_follow_up(block):
             continue
+        told = _after_a_pasted_principle(block)
+        if told is not None:
+            # "Leaders listen attentively, ... against the best.vocally self criticalThe biggest
+            # mistake I've made ...": the principle's text and the story, glued by a paste
+            block = block.split(told)[1]
         first = block.text.find("\n")
         if block.kind == "paragraph" and first > 0 and _quotes_a_principle(block.split(first)[0]):
             # the definition typed on the line above the candidate's own words, no blank line
