@@ -537,8 +537,9 @@ def _after_a_pasted_principle(block: Block) -> int | None:
     if block.kind != "paragraph" or not _PRINCIPLE_QUOTE.match(block.text):
         return None
     text = block.text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    for start, end in zip(ends, ends[1:] + [len(text)]):
+    line_end = text.find("\n") if "\n" in text else len(text)  # a line break is a break: see below
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, line_end)]
+    for start, end in zip(ends, ends[1:] + [line_end]):
         if _SPEAKER.search(_QUOTATION.sub(" ", text[start:end])):
             while start < len(text) and text[start].isspace():
                 start += 1
