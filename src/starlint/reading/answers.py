@@ -108,8 +108,6 @@ _GLUED_CASE = re.compile(r"(?m)(?:(?<=[.!?\u201d\"])[ \t]*|^[ \t]*)(?=case ?\d{1
 def _pasted_cuts(text: str) -> list[int]:
     """Where a pasted principle's question ends, and where its numbered cases start, inside
     one line: the question, the definition and each case become blocks of their own."""
-    from .principles import find_principles
-
     cuts = []
     for match in _PRINCIPLE_QUESTION.finditer(text):
         if find_principles(match.group("lp")) and ASKS.search(match.group("q")):
@@ -685,8 +683,6 @@ def _sketch(texts: list[str], found: StoryEvidence) -> bool:
 def _names_principles_only(text: str) -> bool:
     """A line that only names principles ("* Ownership", "Learn and Be Curious"): a tag of the
     question it sits under, not a note of a story."""
-    from .principles import find_principles
-
     names = find_principles(text)
     rest = text
     for name in names:
