@@ -390,3 +390,12 @@ def test_coming_to_an_agreement_is_where_the_group_landed(path, request):
         request.getfixturevalue("blank_pipeline")
     told = "I raised the naming with the design lead, and we had come to an agreement by noon."
     assert _we_lines(_WHEN_STORY.format(told)) == []
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_reaching_a_consensus_is_where_the_group_landed(path, request):
+    """"I took the data to my manager and eventually we reached a consensus on the timeline"."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I took the data to my manager, and eventually we reached a consensus on the timeline."
+    assert _we_lines(_WHEN_STORY.format(told)) == []
