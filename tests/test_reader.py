@@ -1507,3 +1507,20 @@ def test_a_principles_text_glued_to_the_story_after_it_is_left_out():
     answer = lint(text).answers[0]
     assert not any("obligated" in b.text for b in answer.blocks)
     assert answer.blocks[-1].text.startswith("When my manager wanted")
+
+
+@pytest.mark.parametrize("prompt", [
+    "The biggest mistake you made and what did you learn from it? (earn trust, customer obsession)",
+    "Most challenging project?",
+])
+def test_a_plain_text_prompt_line_over_its_reply_starts_an_answer(prompt):
+    """In a plain-text prep file, a prompt line typed over its reply: one that asks inside it
+    and ends on its question mark (its tags after it), or a short title with a question mark."""
+    text = ("Introduce yourself\n\nI am a developer with two years of experience in billing systems.\n\n"
+            f"{prompt}\n"
+            "When I led my first client project, I released an update the client had not asked for, "
+            "and they rejected it. I went back to their team, rewrote the requirements with them and "
+            "shipped the fix in a week; since then I walk clients through a demo before every release.\n")
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [5]
+    assert answers[0].title == prompt

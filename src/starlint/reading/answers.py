@@ -135,7 +135,7 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
             if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and (
-                    _asks_for_a_story(line) or _numbers_a_story(line))):
+                    _asks_for_a_story(line) or _numbers_a_story(line) or _titles_a_question(line))):
                 cuts.extend([at, at + len(line) + 1])
             at += len(line) + 1
         cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
@@ -158,6 +158,12 @@ _INTERROGATIVE = re.compile(r"([A-Za-z' ]{1,40}, )?(what|which|how|why|when|wher
                             r"do|does|did|have|has|are|is|were|was|if)\b", re.IGNORECASE)
 
 
+#: a question asked inside a prompt line: "... and what did you learn from it?"
+_ASKED_INSIDE = re.compile(r"\b(what|how|why) (did|do|would|have|were) you\b", re.IGNORECASE)
+#: a prompt that ends on its question mark, or on a bracketed list of tags after it
+_TAGGED_QUESTION_END = re.compile(r"\?\s*(\([^()]{1,80}\))?\s*$")
+
+
 def _asks_for_a_story(text: str) -> bool:
     """A short paragraph (a list item, often) that asks the candidate for a story, in their
     reader's words: "1. Tell me about a time you missed a deadline.", "**Give me an example
@@ -173,8 +179,11 @@ def _asks_for_a_story(text: str) -> bool:
     if asked is None:
         # any question put to "you", one line: "How have you leveraged data to develop a
         # strategy?", "What is the accomplishment you are the most proud of?", "What is your
-        # favourite project? Explain it to a non-technical person"
-        return "?" in text and bool(_INTERROGATIVE.match(text))
+        # favourite project? Explain it to a non-technical person"; or one that asks inside
+        # it, its tags after it: "The biggest mistake you made and what did you learn from
+        # it? (earn trust, customer obsession)"
+        return "?" in text and bool(_INTERROGATIVE.match(text) or (
+            _ASKED_INSIDE.search(text) and _TAGGED_QUESTION_END.search(text)))
     # the ask opens the prompt, or one of its sentences ("We all make mistakes. Tell me about a
     # time you ..."), or the prompt is a question
     opens = asked.start() == 0 or text[: asked.start()].rstrip().endswith((".", "!", "?", ":"))
@@ -188,9 +197,22 @@ def question_text(block: Block) -> str | None:
     match = QUESTION_LINE.match(block.text)
     if match is not None:
         return block.text[match.end() - 1 :].strip().strip("*_").strip()
-    if _asks_for_a_story(block.text) and not block_labels(block):
+    if (_asks_for_a_story(block.text) or (not block.in_list and _titles_a_question(block.text))) \
+            and not block_labels(block):
         return block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
     return None
+
+
+#: a short line that names a story question with a question mark, on a line of its own in
+#: a plain-text prep file: "Most challenging project?", "Biggest failure?"
+MAX_TITLE_QUESTION_WORDS = 6
+
+
+def _titles_a_question(line: str) -> bool:
+    text = line.strip().strip("*_").strip()
+    return (text.endswith("?") and "\n" not in text and len(text.split()) <= MAX_TITLE_QUESTION_WORDS
+            and not _SPEAKER.search(text) and not re.search(r"\b(we|our)\b", text, re.IGNORECASE)
+            and title_kind(text.rstrip("?")) == "question")
 
 
 def _word_count(blocks: list[Block]) -> int:
