@@ -413,10 +413,11 @@ def tells_event(text: str) -> bool:
     """Whether a sentence tells something that happened: a verb in the past, not negated nor
     modal ("I rewrote", "our team had"), a step bullet told in the past ("Migrated the
     jobs"; "Check the logs" may be advice), a dated clause ("there was one time")."""
-    asked = [m.span() for m in _INDIRECT_QUESTION.finditer(text)]
-    if any(m.group(0).lower() not in _NOT_EVENT and not any(a <= m.start() < b for a, b in asked)
-           for m in EVENT.finditer(text)):
-        return True
+    events = [m for m in EVENT.finditer(text) if m.group(0).lower() not in _NOT_EVENT]
+    if events:  # (what is asked is looked for only where an event word is)
+        asked = [m.span() for m in _INDIRECT_QUESTION.finditer(text)]
+        if any(not any(a <= m.start() < b for a, b in asked) for m in events):
+            return True
     who = _actors_fallback(text)
     for subject in who.first_person + who.plural:
         if subject.end == 0:  # the implied I of a step bullet

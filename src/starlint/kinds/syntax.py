@@ -68,17 +68,11 @@ def _dates(text: str, start: int) -> bool:
     return bool(_TIME_OPENER.search(before) or _RELATIVE_OPENER.search(before))
 
 
-def _told_in_past(sentences) -> Callable[[], bool]:
-    """Whether the speaker tells the part in the past ("I designed", "I traced"), asked only
-    when a "we" in the present needs it, and worked out once."""
-    known: list[bool] = []
-
-    def ask() -> bool:
-        if not known:
-            known.append(any(tense(s.verb) == "past" for sentence in sentences
-                             for s in actors(sentence.text).first_person if s.verb))
-        return known[0]
-    return ask
+def _told_in_past(sentences) -> bool:
+    """Whether the speaker tells the part in the past ("I designed", "I traced"); asked only
+    of a part where a "we" in the present opens a case of the design, which few do."""
+    return any(tense(s.verb) == "past" for sentence in sentences
+               for s in actors(sentence.text).first_person if s.verb)
 
 
 class Actor(_SyntaxKind):
@@ -169,7 +163,6 @@ class Actor(_SyntaxKind):
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         for name, sentences in _sentences(answer, self.rule.part):
-            told_in_past = _told_in_past(sentences) if self.workings else (lambda: False)
             spoke_before = False  # an "I" in the part's previous sentences
             proposed_before = False
             previous_block = None
@@ -204,7 +197,7 @@ class Actor(_SyntaxKind):
                         continue  # "(we ended up doing a hybrid approach)": where it landed
                     if (tense(subject.verb) == "present" and self._a_case_of_the_design(text, subject)
                             and (spoke_before or any(s.start < subject.start for s in who.first_person))
-                            and told_in_past()):
+                            and _told_in_past(sentences)):
                         continue  # "I designed native detection. For driver hangs, we monitor ...": how it works
                     if _BOTH.match(text, subject.end):
                         continue  # "we both dug in": the speaker and the other one, each named

@@ -109,10 +109,12 @@ def _pasted_cuts(text: str) -> list[int]:
     """Where a pasted principle's question ends, and where its numbered cases start, inside
     one line: the question, the definition and each case become blocks of their own."""
     cuts = []
-    for match in _PRINCIPLE_QUESTION.finditer(text):
-        if find_principles(match.group("lp")) and ASKS.search(match.group("q")):
-            cuts.append(match.end())
-    cuts.extend(m.end() for m in _GLUED_CASE.finditer(text))
+    if ":" in text:  # most paragraphs hold neither a principle's question nor a case number
+        for match in _PRINCIPLE_QUESTION.finditer(text):
+            if find_principles(match.group("lp")) and ASKS.search(match.group("q")):
+                cuts.append(match.end())
+    if "case" in text.lower():
+        cuts.extend(m.end() for m in _GLUED_CASE.finditer(text))
     return cuts
 
 
