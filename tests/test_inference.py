@@ -304,3 +304,24 @@ def test_a_one_sentence_sketch_that_tells_a_step_is_its_action():
     assert set(run.answers[0].parts) == {"action"}
     missing = sorted(d.message.split()[0] for d in run.diagnostics if d.rule == "missing-part")
     assert missing == ["Result", "Situation", "Task"]
+
+
+def test_a_task_read_from_the_situations_sentence_is_counted_once():
+    """The Situation's only sentence also tells the Task ("I was asked to ..."): the two parts
+    share it, and its words are counted once: answer-length dropped them from both parts (a
+    75-word answer measured at 60, "too short") and the summary counted them twice (90)."""
+    from .conftest import lint
+
+    text = ("## Tell me about a time you missed a deadline\n\n"
+            "I was asked to move our billing reports to the new warehouse before the audit. "
+            "It took five weeks instead of two, and finance had to close the quarter on the old reports. "
+            "Looking back, I should have sized the work before I gave a date. "
+            "On the next migration I split the work into tickets, estimated each one and gave my manager "
+            "a range of four to six weeks, and it landed in five.\n")
+    run = lint(text)
+    answer = run.answers[0]
+    assert answer.parts["task"].text == answer.parts["situation"].text  # read from the same sentence
+    said = len(text.split("\n\n", 1)[1].split())
+    assert answer.summary().words == said
+    assert "answer-length" not in {d.rule for d in run.diagnostics}
+

@@ -193,7 +193,7 @@ class Answer:
     def summary(self) -> "AnswerSummary":
         parts = {name: None if (p := self.parts.get(name)) is None else PartSummary(p.line, p.end_line, p.inferred, p.evidence)
                  for name in PART_NAMES}
-        words = sum(p.word_count for p in self.all_parts())  # counted once; the parts, as answer-length reads
+        words = self.word_count()  # the parts, as answer-length reads
         return AnswerSummary(self.source.path, self.title, self.line, self.end_line, parts,
                              self.principles + self.section_principles, words)
 
@@ -205,6 +205,23 @@ class Answer:
 
     def all_parts(self) -> list[Part]:
         return [self.parts[n] for n in PART_NAMES + EXTRA_PART_NAMES if n in self.parts]
+
+    def word_count(self) -> int:
+        """Words the parts say, each once: a part read from inside others (a Task in the
+        Situation's sentence, steps told in the setting) is not said twice."""
+        runs: dict[int, tuple[Any, list[tuple[int, int]]]] = {}
+        for part in self.all_parts():
+            for span in part.spans:
+                runs.setdefault(id(span.doc), (span, []))[1].append((span.start, span.end))
+        words = 0
+        for first, spans in runs.values():
+            end = -1
+            for start, stop in sorted(spans):
+                start = max(start, end)
+                if stop > start:
+                    words += span_words(first.doc[start:stop])
+                    end = stop
+        return words
 
 
 @dataclass(frozen=True)

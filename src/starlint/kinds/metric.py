@@ -132,9 +132,7 @@ class Metric(Kind):
         if not spans:
             return
         if self.parts_only and self.rule.part == "answer" and answer.parts:
-            parts = answer.all_parts()
-            # a Task read from inside the Situation is said once
-            words = sum(p.word_count for p in parts if not shared_with(p, parts))
+            words = answer.word_count()  # a Task read from inside the Situation is said once
         else:
             words = sum(span_words(span) for _, span in spans)
         sentences = (_sentences_of([(blocks[id(span.doc)], span) for _, span in spans])

@@ -34,7 +34,7 @@ class RequiredParts(Kind):
 
     def __call__(self, answer: Answer) -> Iterator[Finding]:
         told = {n for n in self.parts if (p := answer.parts.get(n)) is not None and p.evidence and p.word_count > 0}
-        long_enough = sum(p.word_count for p in answer.all_parts()) >= self.implied_min_words
+        long_enough = answer.word_count() >= self.implied_min_words
         stated = self.stated if self.stated and asks(answer, self.practice) else []
         for name in self.parts:
             if name in stated:
