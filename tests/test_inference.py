@@ -325,3 +325,15 @@ def test_a_task_read_from_the_situations_sentence_is_counted_once():
     assert answer.summary().words == said
     assert "answer-length" not in {d.rule for d in run.diagnostics}
 
+
+def test_a_we_deed_in_the_setting_is_not_the_speakers_step():
+    """Steps told outside the Action count as the Action only when the speaker did them: "we
+    moved the payment service" in the setting is the team's context, and an answer that
+    tells nothing the speaker did still lacks its Action."""
+    from .conftest import lint
+
+    run = lint("## Tell me about an outage you handled\n\n"
+               "Last spring we moved the payment service to a new cluster, and it failed on the first night. "
+               "The outage lasted three hours and cost us 200 orders before the old cluster took the traffic back.\n")
+    assert "action" not in run.answers[0].parts
+    assert any(d.rule == "missing-part" and d.message.startswith("Action") for d in run.diagnostics)

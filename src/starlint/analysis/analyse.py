@@ -8,7 +8,7 @@ from ..model import Answer, Block, Part, Sentence
 from ..nlp.fragments import split_note_fragments
 from ..nlp.pipeline import blank_pipeline
 from ..nlp.tokens import remember_text, span_words
-from .inference import infer_parts, task_in_context
+from .inference import action_in_context, infer_parts, task_in_context
 
 #: Blocks handed to `nlp.pipe` at a time: large enough to amortise, small enough for memory.
 BATCH_SIZE = 256
@@ -52,4 +52,7 @@ def analyse(answers: Iterable[Answer]) -> list[Answer]:
         if "task" not in answer.parts and (task := task_in_context(answer)) is not None:
             _part_spans(task)
             answer.parts["task"] = task
+        if (action := action_in_context(answer)) is not None:
+            _part_spans(action)
+            answer.parts["action"] = action
     return answers

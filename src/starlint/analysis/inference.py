@@ -90,6 +90,12 @@ _DONE_BY = re.compile(r"\b(was|were) (achieved|done|accomplished|implemented|bui
                       re.IGNORECASE)
 
 
+def _is_own_deed(text: str) -> bool:
+    """The speaker does something ("I told her", a step bullet's implied I); not a "we"."""
+    return any((subject.verb and subject.verb not in _NOT_DEEDS and not subject.modal) or subject.end == 0
+               for subject in actors_by_pattern(text).first_person)
+
+
 def _is_deed(text: str) -> bool:
     """Someone does something: the speaker ("I rewrote", a step bullet's implied I, a habit:
     "I usually focus first"), or a "we" the Action rules must see ("we fixed it by ...")."""
@@ -239,6 +245,36 @@ def task_in_context(answer: Answer) -> Part | None:
                 start, end = sentence.span.start_char, sentence.span.end_char
                 return Part(name="task", segments=[Segment(sentence.block, start, end)], inferred=True)
     return None
+
+
+def action_in_context(answer: Answer) -> Part | None:
+    """The speaker's steps told inside another part of an answer whose inferred parts have
+    no Action: "... and I told her I could finish within a week" in the setting, "So I took
+    this experience and ..." after the outcome. Parts are told in order, so the best ordered
+    reading can leave a deed outside the Action; the interviewer still hears what was done.
+    None when the answer was labelled or its Action tells a step already."""
+    action = answer.parts.get("action")
+    if answer.labelled or (action is not None and action.evidence):
+        return None
+    deeds = []
+    for name in ("situation", "task", "result"):
+        part = answer.parts.get(name)
+        if part is None:
+            continue
+        for sentence in part.sentences:
+            text = sentence.text
+            # the speaker's own deed ("we built it" in the setting is the team's context)
+            lead = len(text) - len(text.lstrip())  # from its first word, not the line break before it
+            segment = Segment(sentence.block, sentence.span.start_char + lead, sentence.span.end_char)
+            if any(d.block is segment.block and d.start == segment.start for d in deeds):
+                continue  # a Task read from the Situation's sentence
+            if not _LEARNING.search(text) and not _HABIT.search(text) and _is_own_deed(text):
+                deeds.append(segment)
+    if not deeds:
+        return None
+    if action is not None:  # its sentences stay the Action's; the steps join them, in order
+        deeds = sorted(action.segments + deeds, key=lambda seg: (seg.block.line, seg.start))
+    return Part(name="action", segments=deeds, inferred=True)
 
 
 #: where a step's sentence goes on to its outcome: "I automated the deploys, reducing errors
