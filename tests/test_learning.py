@@ -119,6 +119,9 @@ LEARNED = [
     "I implemented a size check in our CI/CD where every export must pass on a copy first.",
     # a preventive step the speaker took, told with its aim
     "I also proposed a lint rule so the same type of bug doesn't happen again.",
+    # what the speaker would do when it comes round again (issue 10, development set)
+    "If I were to face it again, I would talk to the analysts before the export.",
+    "If this happened again, I would ask finance for the formats first.",
 ]
 NOT_LEARNED = [
     # documenting as a step of the work is no knowledge shared
@@ -168,6 +171,8 @@ NOT_LEARNED = [
     "I also organized knowledge sharing sessions with the analysts.",
     # coverage measured, not a test added for what failed
     "The export had good test coverage for the finance formats.",
+    # a condition of the plan, not the same met again
+    "If we met the deadline again, finance would sign off.",
 ]
 
 
