@@ -11,7 +11,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .nlp.tokens import span_text, span_words
+from .nlp.tokens import span_text, span_words, words_before
 
 if TYPE_CHECKING:  # spaCy is imported lazily; the model only names its types
     from spacy.tokens import Doc, Span
@@ -212,14 +212,15 @@ class Answer:
         runs: dict[int, tuple[Any, list[tuple[int, int]]]] = {}
         for part in self.all_parts():
             for span in part.spans:
-                runs.setdefault(id(span.doc), (span, []))[1].append((span.start, span.end))
+                runs.setdefault(id(span.doc), (span.doc, []))[1].append((span.start, span.end))
         words = 0
-        for first, spans in runs.values():
+        for doc, spans in runs.values():
+            prefix = words_before(doc)
             end = -1
             for start, stop in sorted(spans):
                 start = max(start, end)
                 if stop > start:
-                    words += span_words(first.doc[start:stop])
+                    words += prefix[stop] - prefix[start]
                     end = stop
         return words
 
