@@ -855,7 +855,9 @@ def test_a_reply_in_dash_joined_notes_is_an_answer_and_each_fragment_a_sentence(
     from starlint.nlp.fragments import fragment_starts
 
     run = lint(NOTE_REPLY)
-    assert [a.line for a in run.answers] == [1]
+    # the answer starts at its listed question; "# Initiative" names the group it is in
+    assert [(a.line, a.title) for a in run.answers] == [
+        (3, "Describe a time you saw a problem and fixed it without being asked.")]
     situation = run.answers[0].parts["situation"]
     assert [s.text.strip(" -") for s in situation.sentences][:2] == [
         "Release checklist", "QA signed off by email only and steps were missed"]
@@ -1524,3 +1526,32 @@ def test_a_plain_text_prompt_line_over_its_reply_starts_an_answer(prompt):
     answers = lint(text).answers
     assert [a.line for a in answers] == [5]
     assert answers[0].title == prompt
+
+
+def test_numbered_questions_over_their_principle_tags_under_a_group_heading():
+    """A prep file's question list: a group heading ("### Teamwork"), then numbered bold
+    questions, each over a line of principle tags and its reply. Each answer starts at its
+    question, not at the heading; the tag line is no words of the answer; an item that only
+    lists the stories that could answer ("**Payments migration**", "Search team: ...") is a
+    note for later; "Provide an example of ..." asks for a story."""
+    text = ("# Behavioral questions\n\n"
+            "### Teamwork\n\n"
+            "4. **Tell me about a time you had to change your plan at short notice.**  \n"
+            "   _Leadership Principles: Bias for Action, Deliver Results_  \n"
+            "   - **Payments migration**: Two days before the cutover I found that the vendor had changed "
+            "its API. I rewrote the adapter overnight and ran the replay tests, and we cut over on the "
+            "planned date with no failed payments.\n\n"
+            "5. **Give me an example when you disagreed with your manager.**  \n"
+            "   _Leadership Principles: Have Backbone; Disagree and Commit_  \n"
+            "   - **Payments migration**\n"
+            "   - Search team: pushed for a staged rollout\n\n"
+            "6. **Provide an example of when you took ownership of a problem.**  \n"
+            "   _Leadership Principles: Ownership_  \n"
+            "   I noticed that our nightly export had failed silently for a week. I added an alert, traced "
+            "the failures to a timeout and fixed it; the export has not failed since.\n")
+    answers = lint(text).answers
+    assert [(a.line, a.title) for a in answers] == [
+        (5, "Tell me about a time you had to change your plan at short notice."),
+        (14, "Provide an example of when you took ownership of a problem."),
+    ]
+    assert not any("Leadership Principles" in b.text for a in answers for b in a.blocks)

@@ -133,6 +133,11 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             cuts.append(len(lines[0]) + 1)
         if not block.in_list:
             cuts.extend(_pasted_cuts(block.text))
+        elif len(lines) > 1 and _tags_principles(lines[1]) and _asks_for_a_story(lines[0]):
+            # "3. **Give me an example of a time when you set a goal ...**" over its tags
+            # ("_Leadership Principles: Deliver Results, Think Big_"): a question list item,
+            # whose reply is typed below it (nested, or on the next lines of the item)
+            cuts.extend([len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2])
         for line in lines:
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
@@ -423,6 +428,13 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             elif sections[-1].heading is None:
                 sections[-1].heading = block  # the question of the answer that follows
                 sections[-1].level = (stack[-1].level + 1) if stack else 1
+            elif (block.in_list and sections[-1].heading.kind == "heading" and question_text(sections[-1].heading) is None
+                  and not find_principles(sections[-1].heading.text)):
+                # "### Adaptation" over "4. **Tell me about a time you had to adjust ...**": the
+                # heading names a group of listed questions; the answer starts at its question
+                # (a principle's heading, "### 1. Customer Obsession", is the answer's principle)
+                sections.append(_Section(heading=block, level=sections[-1].level + 1, ancestors=list(stack)))
+                label_level = None
             elif sections[-1].question is None:
                 sections[-1].question = block  # "## Conflict" then "**Q:** Tell me about ..."
             continue
@@ -574,7 +586,8 @@ def _drop_navigation(blocks: list[Block]) -> list[Block]:
     and the definitions of principles pasted under their headings."""
     out = []
     for block in blocks:
-        if _is_navigation(block) or _is_tag(block) or _quotes_a_principle(block) or _asks_a_follow_up(block):
+        if _is_navigation(block) or _is_tag(block) or _quotes_a_principle(block) or _asks_a_follow_up(block) \
+                or _lists_principles(block):
             continue
         told = _after_a_pasted_principle(block)
         if told is not None:
@@ -695,6 +708,38 @@ def _points_elsewhere(texts: list[str]) -> bool:
     return len(joined.split()) <= POINTER_MAX_WORDS and bool(_POINTER.search(joined))
 
 
+#: an item that opens on a story's name before a colon: "BEUMER Group: Apologized to my
+#: manager ...", "JHU TA: Apologized to students"
+_NAMED_ITEM = re.compile(r"^\W*(?P<name>[A-Z][\w.&'/-]*(?: [\w.&'/-]+){0,3})\s*:")
+#: the longest item of such a list (a story told in one item is an answer, the rest its options)
+STORY_OPTION_MAX_WORDS = 20
+
+
+def _story_name(item: Block) -> str | None:
+    """The name an item opens on: in bold ("**PyData** overnight demo remake"), or before a colon."""
+    lead = len(item.text) - len(item.text.lstrip())
+    bold = next(((a, b) for a, b in item.strong if a <= lead + 1 and b - a <= 40), None)
+    if bold is not None:
+        return item.text[bold[0] : bold[1]].strip(" :*_").lower() or None
+    match = _NAMED_ITEM.match(item.text)
+    return match.group("name").lower() if match else None
+
+
+def _lists_stories(blocks: list[Block]) -> bool:
+    """Two or more list items, each a few words under a different story's name: the stories
+    that could answer the question, noted for later, not one told."""
+    items = [b for b in blocks if b.kind == "paragraph"]
+    if len(items) < 2 or not all(b.in_list for b in items):
+        return False
+    names = set()
+    for item in items:
+        name = _story_name(item) if len(item.text.split()) <= STORY_OPTION_MAX_WORDS else None
+        if name is None or block_labels(item):
+            return False
+        names.add(name)
+    return len(names) == len(items)
+
+
 def _sketch(texts: list[str], found: StoryEvidence) -> bool:
     """Under a question that asks for a story, a reply of two note fragments or more, none a
     question and none spoken to "you", is the candidate's sketch of their story (a bad answer,
@@ -712,6 +757,22 @@ def _names_principles_only(text: str) -> bool:
     for name in names:
         rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
     return bool(names) and not re.sub(r"[\W_]+|\band\b", "", rest, flags=re.IGNORECASE)
+
+
+#: the lead of a line of principle tags: "_Leadership Principles: Ownership, Think Big_"
+_PRINCIPLES_LEAD = re.compile(r"^[\W_]*(amazon )?(leadership principles?|principles?|LPs?)\W*[:\-\u2013\u2014]", re.IGNORECASE)
+
+
+def _tags_principles(line: str) -> bool:
+    """A line of the principles a question tests, with or without its lead."""
+    return _names_principles_only(re.sub(r"[*_]+", " ", _PRINCIPLES_LEAD.sub(" ", line, count=1)))
+
+
+def _lists_principles(block: Block) -> bool:
+    """A line that lists the principles a question tests, under it ("_Leadership Principles:
+    Deliver Results, Think Big_"): the writer's tags, not words of the answer."""
+    return (block.kind == "paragraph" and "\n" not in block.text.strip() and bool(_PRINCIPLES_LEAD.match(block.text))
+            and _tags_principles(block.text))
 
 
 def _tells(parts: dict[str, Part]) -> bool:
@@ -801,6 +862,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         texts = [b.text for b in section.blocks if b.kind in ("paragraph", "html")]
         if _points_elsewhere(texts):
             return None  # "Deploy S001: when I admitted the fault ... That is the feedback story."
+        if _lists_stories(section.blocks):
+            return None  # "- **PyData** overnight demo remake / - **Beumer Group** failed to meet ..."
         # under a question, a reply written wholly inside quotation marks is the candidate's
         # spoken answer, not a sample quoted in a tip ("> “I prioritize based on risk ...”")
         found = evidence([_spoken(t) for t in texts] if kind == "question" else texts)

@@ -136,7 +136,7 @@ _SECTION_WORD_TITLE = re.compile(
 )
 #: What asks the candidate for one occasion: "a time when", "have you ever", "give an example".
 _OCCASION = (r"(an?|the) (time|situation|moment|case|project|occasion) (when|where|in which|that|you|your)|time when|"
-             r"have you ever|when (did|have|were) you|give (me |us )?(an? )?examples?|"
+             r"have you ever|when (did|have|were) you|(give|provide) (me |us )?(with )?(an? )?examples?|"
              r"share (an? )?(example|time|story|situation)")
 _STORY_PROMPT = re.compile(rf"\b({_OCCASION})\b", re.IGNORECASE)
 #: ... and the verbs that open a prompt to the candidate ("Tell me about", "Describe ..."):
