@@ -337,3 +337,32 @@ def test_a_we_deed_in_the_setting_is_not_the_speakers_step():
                "The outage lasted three hours and cost us 200 orders before the old cluster took the traffic back.\n")
     assert "action" not in run.answers[0].parts
     assert any(d.rule == "missing-part" and d.message.startswith("Action") for d in run.diagnostics)
+
+
+def test_a_counterfactual_lesson_is_no_step():
+    """"Had I just asked him before I started, the handover would have gone smoothly" is what
+    the speaker would change, a lesson: the story's last sentences are its outcome, not more
+    steps (it was read as a deed, and the outcome after it as the Action's)."""
+    from .conftest import lint
+
+    run = lint("## Tell me about a time you wish you had handled a colleague differently\n\n"
+               "Last year I took over a teammate's weekly report without telling him first. He heard about it "
+               "from our manager and stopped sharing his data with me. Had I just asked him before I started, "
+               "the handover would have gone smoothly. We eventually talked it out and went back to sharing the report.\n")
+    result = run.answers[0].parts.get("result")
+    assert result is not None and result.evidence and result.text.startswith("Had I just asked him")
+    assert not any(d.rule == "missing-part" and d.message.startswith("Result") for d in run.diagnostics)
+
+
+def test_a_step_that_goes_on_to_ensure_its_outcome_is_step_and_outcome():
+    """"... so I rebuilt its data loading overnight, ensuring that the live presentation ran
+    smoothly": one sentence, the step and then what it secured (like ", reducing the wait
+    ..."); only the Task is left unsaid."""
+    from .conftest import lint
+
+    run = lint("## Tell me about a time you had to adjust your priorities\n\n"
+               "At the conference my demo was far too slow the night before my talk, so I rebuilt its data "
+               "loading on Polars overnight, ensuring that the live presentation ran smoothly the next morning.\n")
+    missing = sorted(d.message.split()[0] for d in run.diagnostics if d.rule == "missing-part")
+    assert missing == ["Task"]
+    assert run.answers[0].parts["result"].text.startswith("ensuring that the live presentation")

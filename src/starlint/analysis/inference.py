@@ -79,7 +79,10 @@ _NOT_DEEDS = {"was", "were", "am", "is", "are", "be", "been", "had", "have", "ha
 _LEARNING = re.compile(
     # (not what the speaker knew before the story: "the practices I had learned earlier")
     r"\b((?<!had )learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
-    r"would (now )?do differently|takeaway)\b",
+    r"would (now )?do differently|takeaway|"
+    # what the speaker would change, told as a counterfactual: "Had I just considered his
+    # feelings, ...", "If I had asked earlier, ...", "I should have sized the work"
+    r"had (I|we) (just |only )?[a-z]+(ed|en)|if (I|we) had (just |only )?[a-z]+(ed|en)|(I|we) (should|could|would)(n't)? have [a-z]+(ed|en))\b",
     re.IGNORECASE,
 )
 
@@ -281,7 +284,7 @@ def action_in_context(answer: Answer) -> Part | None:
 #: by 40%", "... and automating deployments, which improved communication"
 _OUTCOME_CLAUSE = re.compile(
     r",\s+(?=(which|that) (improved|reduced|increased|cut|saved|led|resulted|made|helped|brought|allowed|enabled|"
-    r"fixed|solved|removed)\b|resulting in\b|leading to\b|(reducing|increasing|improving|cutting|saving|boosting|"
+    r"fixed|solved|removed)\b|resulting in\b|leading to\b|(reducing|increasing|improving|cutting|saving|boosting|ensuring|"
     r"bringing|lowering|raising|doubling|halving)\b)",
     re.IGNORECASE,
 )
