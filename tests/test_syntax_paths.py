@@ -399,3 +399,15 @@ def test_reaching_a_consensus_is_where_the_group_landed(path, request):
         request.getfixturevalue("blank_pipeline")
     told = "I took the data to my manager, and eventually we reached a consensus on the timeline."
     assert _we_lines(_WHEN_STORY.format(told)) == []
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_decision_at_the_meeting_the_speaker_called_is_the_groups(path, request):
+    """"I initiated an open conversation to align our expectations. We agreed on a weekly
+    check-in": the speaker called the meeting where it was settled; a deed after it is still
+    a deed hidden in "we"."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I initiated an open conversation with him to align our expectations. We agreed on a weekly check-in."
+    assert _we_lines(_WHEN_STORY.format(told)) == []
+    assert _we_lines(_WHEN_STORY.format(told + " Then we rebuilt the index.")) == ["we"]
