@@ -1555,3 +1555,14 @@ def test_numbered_questions_over_their_principle_tags_under_a_group_heading():
         (14, "Provide an example of when you took ownership of a problem."),
     ]
     assert not any("Leadership Principles" in b.text for a in answers for b in a.blocks)
+
+
+def test_how_do_you_convince_asks_for_a_practice():
+    """"... how do you convince the PM" (no question mark) asks how the candidate works, as
+    "how do you handle ..." does: the reply below it is an answer, a generic one."""
+    run = lint("## the release date is fixed and I find a critical bug, how do you convince the PM\n\n"
+               "If the date is fixed but I find a critical bug, I first make sure I understand what breaks for "
+               "users. Then I talk to the PM with the numbers and suggest a smaller release without the broken flow. "
+               "That way the call on the date is made with the facts on the table.\n")
+    assert [a.line for a in run.answers] == [1]
+    assert "generic-answer" in {d.rule for d in run.diagnostics}

@@ -152,7 +152,7 @@ _QUESTION_TITLE = re.compile(
     r"\b(tell (me|us)|describe|give (me |us )?an? example|share an? (example|time|story|situation)|walk (me|us) "
     r"through|talk about|a (time|situation|moment|case) (when|where|in which|that|you)|time when|have you ever|when (did|have) you|"
     r"what did you do|how did you|what (do|would) you do (when|if)|how would you (handle|deal|manage|resolve|respond|react|approach)|"
-    r"how do you (handle|deal|manage|resolve|approach|prioriti[sz]e|motivate|respond|work with|ensure|use|give|keep|balance|build|communicate|collaborate|mentor|decide|stay|measure|define)|"
+    r"how do you (handle|deal|manage|resolve|approach|prioriti[sz]e|motivate|respond|work with|ensure|use|give|keep|convince|persuade|influence|negotiate|balance|build|communicate|collaborate|mentor|decide|stay|measure|define)|"
     r"(most|biggest|hardest|toughest|greatest|proudest|riskiest|boldest|scariest|worst) \w*|achievement|accomplishment|mistake|failure|failed|"
     r"conflict|disagree(ment|d)?|deadline|pressure|setback|challenges?|challenging|feedback|ownership|initiative|"
     r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|difficulty|difficulties|proud)\b",
