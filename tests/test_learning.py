@@ -122,6 +122,10 @@ LEARNED = [
     # what the speaker would do when it comes round again (issue 10, development set)
     "If I were to face it again, I would talk to the analysts before the export.",
     "If this happened again, I would ask finance for the formats first.",
+    # growth told as experience gained; knowledge handed over; workflows written down
+    "The project has given me the experience in planning exports end to end.",
+    "I paired with the new analyst, which ensured knowledge transfer before my leave.",
+    "I documented the export workflows before my leave.",
 ]
 NOT_LEARNED = [
     # documenting as a step of the work is no knowledge shared
