@@ -80,6 +80,9 @@ NOT_CLAIMS = [
     "Option B: a nightly batch (cheaper, simpler, but a day late).",
     "Good tooling is a product that improves every engineer's week.",
     "The new runners became the default, reducing the wait from hours to minutes.",
+    # a pattern found, told as what would follow; a maxim taken away (issue 10, z-*)
+    "I found patterns, such as complete profiles would lead to more bookings for that person.",
+    "Spend less time worrying about the runners and more time fixing them.",
     # a purpose after the step it drives
     "I offered to own the flaky suites myself to reduce the load on the platform team.",
     "I designed a sharded layout on two pools to improve throughput.",
