@@ -10,6 +10,9 @@ from starlint.nlp.quantities import quantity_spans
 from .conftest import lint
 
 FIGURES = {
+    # a grade is a measure (not "an A/B test")
+    "Eventually I got an A on that course.": ["got an A"],
+    "She earned a B+ grade for the project.": ["earned a B+ grade"],
     "Latency fell from 500ms to 50ms (90% improvement).": ["500ms", "50ms", "90%"],
     "Saved $45K/month.": ["$45K"],
     "It took one more day than planned.": ["one more day"],
@@ -48,6 +51,8 @@ FIGURES = {
     "The account's contract value passed five figures.": ["five figures"],
 }
 NOT_FIGURES = [
+    "We ran an A/B test on the checkout.",
+    "I got a Bachelor degree in 2019.",
     "The company has hundreds of engineers.",
     "We hired two engineers.",
     "This was case 1 of many.",
@@ -117,6 +122,9 @@ def test_unquantified_result_reads_figures_not_numerals(result, fires):
     # the figure counts the work, before the clause of the effect, which has none
     ("Where I had to retry 50 payments by hand, I wrote a script, saving a lot of time.", True),
     ("I wrote a script for the failed payments, saving 6 hours a week.", False),
+    # the effect told of the step by name, or as what the speaker was able to do
+    ("I moved the retries into a queue. This small change reduced failed payments from 40 a day to 3.", False),
+    ("With a second worker pool I was able to double the payments we process.", False),
 ])
 def test_an_outcome_figure_told_in_the_action_counts(action, fires):
     story = ("**Situation:** Checkout failed after a release.\n\n**Task:** I was on call.\n\n"

@@ -191,6 +191,12 @@ _FREQ = r"(?:hourly|daily|nightly|weekly|bi-?weekly|monthly|quarterly|yearly|ann
 _FREQUENCY_CHANGE = re.compile(rf"\b{_FREQ}\b[^.;!?]{{0,60}}?\b(?:to|into)\b[^.;!?]{{0,30}}?\b{_FREQ}\b", re.IGNORECASE)
 
 
+#: a grade is a measure: "Eventually I got an A on that course", "earned an A+ in the class"
+#: (the letter in capitals, after a verb of getting: not "an A/B test")
+_GRADE = re.compile(r"\b(?i:got|get|gets|getting|received|receive|earned|earn|scored|score|achieved|achieve)"
+                    r"\s+(?:an?\s+)?(?:A|B)[+-]?(?![\w/+-])(?:\s+(?i:grade))?")
+
+
 def quantity_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the figures in `text`, in order."""
     spans = []
@@ -210,6 +216,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _NEXT_PERIOD.finditer(text) if not _CLAUSE_START.search(text[: m.start()]))
     spans.extend(m.span() for m in _FIGURES.finditer(text))
     spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
+    spans.extend(m.span() for m in _GRADE.finditer(text))
     out = []
     for start, end in sorted(spans):
         while start < end and text[start].isspace():
