@@ -1566,3 +1566,29 @@ def test_how_do_you_convince_asks_for_a_practice():
                "That way the call on the date is made with the facts on the table.\n")
     assert [a.line for a in run.answers] == [1]
     assert "generic-answer" in {d.rule for d in run.diagnostics}
+
+
+def test_a_prompt_asked_in_chinese_starts_the_answer_typed_after_it():
+    """Prep notes that copy the interviewer's question in Chinese and answer in English: the
+    question (CJK, put to "you", ending on its full stop) starts an answer, whether the reply
+    follows on the same line or below it."""
+    text = ("a. \u4f60\u53d1\u73b0\u7ec4\u91cc\u4e00\u4e2a\u7ec4\u5458\u7684\u4efb\u52a1\u6765\u4e0d\u53ca\u4e86\uff0c"
+            "\u4f60\u8be5\u600e\u4e48\u505a\u3002 I would first talk with him and go through his plan together. "
+            "Then I would offer to take one of his tasks, and if the date still slips I would tell our manager early.\n\n"
+            "b. \u4f60\u8001\u677f\u8ba9\u4f60\u7528B\u65b9\u6cd5\uff0c\u4f60\u600e\u4e48\u529e\u3002\n\n"
+            "I will try to convince my boss with the numbers I have. If it is only a matter of taste and I fail "
+            "to convince him, I will stick to his plan and deliver it.\n")
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [1, 3]
+    assert answers[1].title.startswith("b. \u4f60\u8001\u677f")
+    assert answers[0].blocks[-1].text.startswith("I would first talk with him")
+
+
+@pytest.mark.parametrize("title", ["What does a typical workday look like for you?",
+                                   "Can you describe your working style in a team?"])
+def test_a_question_about_routine_or_style_is_no_behavioral_answer(title):
+    """A typical day and a working style describe the candidate, not an occasion."""
+    text = (f"## {title}\n\n"
+            "I usually start by reviewing open pull requests and the alerts from the night. We have a short "
+            "standup, then I focus on feature work and pair with our designer on tricky screens.\n")
+    assert lint(text).answers == []

@@ -17,7 +17,7 @@ from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a
 from .markdown import parse_blocks
 from .front_matter import split_front_matter
 from .principles import find_principles, principles_from_front_matter
-from .story import ASKS, MIN_STORY_WORDS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
+from .story import ASKS, CHINESE_ASK, MIN_STORY_WORDS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
@@ -133,6 +133,9 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             cuts.append(len(lines[0]) + 1)
         if not block.in_list:
             cuts.extend(_pasted_cuts(block.text))
+            if not block.text.isascii() and (asked := _asked_in_chinese(block.text)) is not None:
+                # the prompt in Chinese, then the reply in English, from its first word
+                cuts.append(asked + len(block.text[asked:]) - len(block.text[asked:].lstrip(" \t")))
         elif len(lines) > 1 and _tags_principles(lines[1]) and _asks_for_a_story(lines[0]):
             # "3. **Give me an example of a time when you set a goal ...**" over its tags
             # ("_Leadership Principles: Deliver Results, Think Big_"): a question list item,
@@ -197,6 +200,22 @@ def _asks_for_a_story(text: str) -> bool:
     return text.endswith("?") or opens
 
 
+#: a prompt asked in Chinese opening a paragraph, up to its closing mark, before the reply
+#: typed after it in English ("a. 你有没有遇到过deadline来不及的情况，你怎么解决的。 Many many
+#: times, ..."): CJK text that asks "you", then the end of the paragraph or an ASCII letter
+_CHINESE_PROMPT = re.compile(rf"^\W{{0,3}}(?:[A-Za-z0-9]{{1,2}}[.)\u3001]\s*)?(?P<q>(?={CHINESE_ASK})[^\n]{{2,200}}?[\u3002\uff1f?])\s*(?=[A-Za-z\u201c\"]|$)")
+
+
+def _asked_in_chinese(text: str) -> int | None:
+    """Where a Chinese prompt opening `text` ends (mostly CJK, asking "you"), or None."""
+    match = _CHINESE_PROMPT.match(text)
+    if match is None:
+        return None
+    asked = match.group("q")
+    cjk = sum(1 for c in asked if "\u4e00" <= c <= "\u9fff")
+    return match.end("q") if cjk * 2 >= len(asked.replace(" ", "")) else None
+
+
 def question_text(block: Block) -> str | None:
     """The question a question line asks, without its marker."""
     if block.kind != "paragraph":
@@ -204,6 +223,8 @@ def question_text(block: Block) -> str | None:
     match = QUESTION_LINE.match(block.text)
     if match is not None:
         return block.text[match.end() - 1 :].strip().strip("*_").strip()
+    if not block.text.isascii() and _asked_in_chinese(block.text) == len(block.text.rstrip()):
+        return block.text.strip()
     if (_asks_for_a_story(block.text) or (not block.in_list and _titles_a_question(block.text))) \
             and not block_labels(block):
         return block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip()

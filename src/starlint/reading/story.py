@@ -105,6 +105,9 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     # growth plans, preferences, the résumé told over: "Skill to grow in next 6 months?",
     # "Would you prefer your boss to ...?", "Tell me about your internship experience"
     r"skills? to (grow|develop|improve|learn)|(would|do) you prefer|"
+    # the candidate's routine and style, not an occasion: "What does a typical workday look
+    # like for you?", "Can you describe your working style in a team?"
+    r"(a|your) typical (work ?day|day|week)|(your )?(working|work) style|"
     r"what (do|would) you (want|like|hope|plan|need) to (improve|grow|develop|learn|work on|get better)|"
     r"tell (me|us) about your (experience at|internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
     r"^your experience (at|with|in)|questions? (to ask|for (the|your) "
@@ -147,6 +150,9 @@ ASKS = re.compile(rf"\b({_OCCASION}|tell (me|us)|describe|walk (me|us) through|t
                   # member refuses ...?", "How do you handle a missed deadline?"
                   rf"what (do|did|would) you do (when|if)|how (do|did|would) you (handle|deal|manage|resolve|respond|react))\b",
                   re.IGNORECASE)
+#: a question put to "you" in Chinese: "你有没有遇到过 ...，你怎么解决的", "你该怎么做"
+CHINESE_ASK = (r"[\u4f60\u60a8][^\n]{0,80}?(?:\u600e\u4e48|\u5982\u4f55|\u4ec0\u4e48|\u4e3a\u4ec0\u4e48|\u6709\u6ca1\u6709|"
+               r"\u662f\u5426|\u54ea|\u5417|\u5462)")
 #: Titles that ask for a story: "Tell me about a time ...", "Biggest mistake", "Conflict?".
 _QUESTION_TITLE = re.compile(
     r"\b(tell (me|us)|describe|give (me |us )?an? example|share an? (example|time|story|situation)|walk (me|us) "
@@ -155,7 +161,9 @@ _QUESTION_TITLE = re.compile(
     r"how do you (handle|deal|manage|resolve|approach|prioriti[sz]e|motivate|respond|work with|ensure|use|give|keep|convince|persuade|influence|negotiate|balance|build|communicate|collaborate|mentor|decide|stay|measure|define)|"
     r"(most|biggest|hardest|toughest|greatest|proudest|riskiest|boldest|scariest|worst) \w*|achievement|accomplishment|mistake|failure|failed|"
     r"conflict|disagree(ment|d)?|deadline|pressure|setback|challenges?|challenging|feedback|ownership|initiative|"
-    r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|difficulty|difficulties|proud)\b",
+    r"leadership|led a|story|stories|case \d+|example|decision|risk|customer|stakeholder|difficult|difficulty|difficulties|proud)\b"
+    # the same asked in Chinese, to "you": "你有没有遇到过deadline来不及的情况，你怎么解决的"
+    rf"|{CHINESE_ASK}",
     re.IGNORECASE,
 )
 
