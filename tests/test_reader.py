@@ -1592,3 +1592,24 @@ def test_a_question_about_routine_or_style_is_no_behavioral_answer(title):
             "I usually start by reviewing open pull requests and the alerts from the night. We have a short "
             "standup, then I focus on feature work and pair with our designer on tricky screens.\n")
     assert lint(text).answers == []
+
+
+def test_a_project_told_under_resume_labels():
+    """"Project Overview:", "Your Role:", "Challenges and Solutions:", "Achievements and
+    Impact:" label the four parts of a project story, here its talking points in quotes (which
+    alone tell the reader nothing); "### Challenges and Solutions" as a heading names a
+    section of notes of its own, not the Action of the story above it."""
+    text = ("### Experience\n\n"
+            'Project Overview: "I worked on an order-tracking system for a mid-sized retailer."\n\n'
+            'Your Role: "As the backend developer, I was responsible for the order APIs."\n\n'
+            'Challenges and Solutions: "Checkout pages timed out under load, so I rewrote the slowest '
+            'queries and added a cache in front of the stock service."\n\n'
+            'Achievements and Impact: "Page loads fell from 4 s to 900 ms and the timeouts stopped."\n\n'
+            "### Challenges and Solutions\n\n"
+            "Token refresh: refresh tokens are rotated on every use and stored server side.\n")
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [1]
+    assert answers[0].labelled
+    parts = answers[0].parts
+    assert [parts[n].line for n in ("situation", "task", "action", "result")] == [3, 5, 7, 9]
+    assert answers[0].end_line == 9

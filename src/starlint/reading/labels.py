@@ -28,6 +28,9 @@ LABEL_WORDS: dict[str, str] = {
     "the situation": "situation",
     # the 30-90-30 form ("**Setup (30 sec)**:", "**Actions (90 sec)**:", "**Results (30 sec)**:")
     "setup": "situation",
+    # a project told under a résumé's headings ("Project Overview:", "Your Role:", "Challenges
+    # and Solutions:", "Achievements and Impact:")
+    "project overview": "situation",
     "task": "task",
     "tasks": "task",
     "goal": "task",
@@ -35,6 +38,7 @@ LABEL_WORDS: dict[str, str] = {
     "objective": "task",
     "my task": "task",
     "my role": "task",
+    "your role": "task",
     "responsibility": "task",
     "action": "action",
     "actions": "action",
@@ -44,12 +48,14 @@ LABEL_WORDS: dict[str, str] = {
     # what the speaker did to find the cause, labelled apart from the fix ("**Investigation**:
     # I profiled ..."). Not "Diagnosis": the bank titles a step of its Action list with it
     "investigation": "action",
+    "challenges and solutions": "action",
     "result": "result",
     "results": "result",
     "outcome": "result",
     "resolution": "result",
     "outcomes": "result",
     "impact": "result",
+    "achievements and impact": "result",
     "learning": "learning",
     "learnings": "learning",
     "lesson": "learning",
@@ -220,8 +226,10 @@ def labels_a_line(block: Block) -> int | None:
     return len(block.text) - len(block.text.lstrip("-*+ \t"))
 
 
-#: label words that label a line ("**Setup (30 sec)**: ...") but not a heading
-_LINE_LABELS_ONLY = frozenset({"setup"})
+#: label words that are labels only at the start of a line ("Setup:"): as a heading they
+#: name a section of their own ("## Setup" installs; "### Challenges and Solutions" lists
+#: technical notes)
+_LINE_LABELS_ONLY = frozenset({"setup", "challenges and solutions"})
 
 
 def heading_label(block: Block) -> LabelHit | None:
