@@ -411,3 +411,13 @@ def test_a_decision_at_the_meeting_the_speaker_called_is_the_groups(path, reques
     told = "I initiated an open conversation with him to align our expectations. We agreed on a weekly check-in."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format(told + " Then we rebuilt the index.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_we_cannot_is_an_ability_lacking_not_a_deed(path, request):
+    """"alerts saying we cannot retrieve data": "cannot", one word, is "can not", as "we
+    can't" and "we couldn't" are."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I got alerts saying we cannot retrieve data from the index, so I rebuilt it."
+    assert _we_lines(_WHEN_STORY.format(told)) == []

@@ -293,10 +293,11 @@ _TEAM_CLAUSE_OPENERS = {"so", "then", "but", "because", "when", "while", "after"
 _LY_VERBS = {"apply", "rely", "reply", "supply", "multiply", "fly", "ally", "tally", "rally", "bully"}
 _HAVE = {"have", "has", "had", "'ve", "\u2019ve"}
 _DO = {"do", "does", "did", "don't", "didn't", "doesn't", "don\u2019t", "didn\u2019t", "doesn\u2019t"}
-#: negations typed without their apostrophe, as drafts do: "we havent failed over"
+#: negations typed without their apostrophe, as drafts do: "we havent failed over" (and
+#: "cannot", one word)
 _BARE_NEGATIONS = {"dont", "didnt", "doesnt", "havent", "hasnt", "hadnt", "wasnt", "werent", "isnt", "arent",
-                   "couldnt", "wouldnt", "shouldnt", "cant", "wont", "mustnt"}
-_BARE_MODAL_NEGATIONS = {"couldnt", "wouldnt", "shouldnt", "cant", "wont", "mustnt"}
+                   "couldnt", "wouldnt", "shouldnt", "cant", "wont", "mustnt", "cannot"}
+_BARE_MODAL_NEGATIONS = {"couldnt", "wouldnt", "shouldnt", "cant", "wont", "mustnt", "cannot"}
 
 
 def _participle(word: str) -> bool:
