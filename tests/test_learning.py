@@ -126,6 +126,7 @@ LEARNED = [
     "The project has given me the experience in planning exports end to end.",
     "I paired with the new analyst, which ensured knowledge transfer before my leave.",
     "I documented the export workflows before my leave.",
+    "This experience really strengthened my ability to run two releases at once.",
 ]
 NOT_LEARNED = [
     # documenting as a step of the work is no knowledge shared
