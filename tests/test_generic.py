@@ -130,3 +130,13 @@ def test_one_habit_clause_answers_a_question_about_practice():
     found = _generic("# How do you handle pressure?\n\n" + reply)
     assert [m for _, _, m in found] == ["I focus"]
     assert _generic("# Tell me about a time you were under pressure\n\n" + reply) == []
+
+
+def test_a_standing_first_move_is_a_habit():
+    """"my first attempt is always to set up an informal meeting": what the speaker does each
+    time, under a question about practice."""
+    text = ("## How do you deal with conflict?\n\n"
+            "Most of my conflicts happened in student projects, where people want to show what they can do. "
+            "Knowing that, my first attempt is always to set up an informal meeting somewhere relaxed. "
+            "There everyone says which part of the work they want.\n")
+    assert "my first attempt is always" in [m for _, _, m in _generic(text)]
