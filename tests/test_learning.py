@@ -127,6 +127,11 @@ LEARNED = [
     "I paired with the new analyst, which ensured knowledge transfer before my leave.",
     "I documented the export workflows before my leave.",
     "This experience really strengthened my ability to run two releases at once.",
+    # a guard kept in place after the incident (issue 10, bb-*)
+    "Added a load-test gate and a query-plan check in the release process.",
+    "Established ongoing audit-readiness controls for the export.",
+    "Future release risk reduced via a canary and a contract-test gate.",
+    "Duplicate exports eliminated in subsequent runs.",
 ]
 NOT_LEARNED = [
     # documenting as a step of the work is no knowledge shared
@@ -178,6 +183,8 @@ NOT_LEARNED = [
     "The export had good test coverage for the finance formats.",
     # a condition of the plan, not the same met again
     "If we met the deadline again, finance would sign off.",
+    # a control as a step of the work, not a guard kept after it
+    "I set up access controls for the new export page.",
 ]
 
 
