@@ -1613,3 +1613,18 @@ def test_a_project_told_under_resume_labels():
     parts = answers[0].parts
     assert [parts[n].line for n in ("situation", "task", "action", "result")] == [3, 5, 7, 9]
     assert answers[0].end_line == 9
+
+
+def test_title_lines_of_a_plain_text_file_are_its_headings():
+    """A plain-text story file marks its sections with short title lines alone on their
+    line ("About Me", then "Experiences" over each story): each story is an answer of its own,
+    titled by its line; one such line alone in a file is no structure."""
+    story = ("Experiences\n\n"
+             "In my first month at the bootcamp I fell behind on the JavaScript units and felt lost. "
+             "I asked a mentor for a weekly review, rebuilt each lab from scratch and kept a list of what "
+             "I did not understand. By the end of the month I passed the unit test with 92 percent.\n\n")
+    text = ("About Me\n\n"
+            "I am a web developer looking for a full-time role, after a degree in marketing and a bootcamp.\n\n"
+            + story + story.replace("JavaScript units", "CSS layout units"))
+    answers = lint(text, "stories.txt").answers
+    assert [(a.line, a.title) for a in answers] == [(5, "Experiences"), (9, "Experiences")]

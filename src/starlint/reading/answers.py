@@ -995,6 +995,35 @@ def _numbered_titles(blocks: list[Block], text: str) -> list[Block]:
     return out
 
 
+#: a title line of a plain-text file: a few capitalised words alone on their line, no
+#: sentence ("About Me", "Experiences")
+_PLAIN_TITLE = re.compile(r"^[A-Z][A-Za-z'&/-]*(?: [A-Za-z'&/-]+){0,3}$")
+#: how many such lines make a file's structure (fewer: a line of emphasis, a name)
+MIN_PLAIN_TITLES = 3
+
+
+def _plain_titles(blocks: list[Block], text: str) -> list[Block]:
+    """In a file without marked-up headings, short title lines over paragraphs of prose
+    ("About Me", then "Experiences" over each story) are its headings, as a writer of plain
+    text marks them; a line that is a STAR label stays a label."""
+    lines = text.split("\n")
+    if any(b.kind == "heading" and lines[b.line - 1].lstrip().startswith("#") for b in blocks):
+        return blocks
+    visible = [i for i, b in enumerate(blocks) if b.text.strip()]
+    titles = [i for i, nxt in zip(visible, visible[1:])
+              if blocks[i].kind == "paragraph" and not blocks[i].in_list and _PLAIN_TITLE.match(blocks[i].text.strip())
+              and blocks[nxt].kind == "paragraph" and not _PLAIN_TITLE.match(blocks[nxt].text.strip())
+              and len(blocks[nxt].text.split()) > MAX_TITLE_WORDS and not block_labels(blocks[i])]
+    # ("About Me" is a heading already: it names a section that is no answer)
+    named = sum(1 for b in blocks if b.kind == "heading" and _PLAIN_TITLE.match(b.text.strip()))
+    if len(titles) + named < MIN_PLAIN_TITLES:
+        return blocks
+    out = list(blocks)
+    for i in titles:
+        out[i] = replace(blocks[i], kind="heading", level=2, labels=None)
+    return out
+
+
 #: how many prompts, each with the writer's reply nested under it, make a list of prompts
 MIN_ANSWERED_PROMPTS = 2
 
@@ -1057,7 +1086,7 @@ def answers_from_blocks(source: SourceFile, blocks: list[Block], meta: dict, mak
     """The answers of a file's blocks. The editor server parses a file piecewise and passes
     a `make` that reuses the Answers of unchanged sections."""
     make = make or _make_answer
-    sections = _sections(_prompt_lists(_numbered_titles(blocks, source.text)))
+    sections = _sections(_prompt_lists(_plain_titles(_numbered_titles(blocks, source.text), source.text)))
     stem = os.path.splitext(os.path.basename(source.path))[0] or source.path
     default_title = str(meta.get("title") or stem)
     answers: list[Answer] = []
