@@ -1628,3 +1628,12 @@ def test_title_lines_of_a_plain_text_file_are_its_headings():
             + story + story.replace("JavaScript units", "CSS layout units"))
     answers = lint(text, "stories.txt").answers
     assert [(a.line, a.title) for a in answers] == [(5, "Experiences"), (9, "Experiences")]
+
+
+@pytest.mark.parametrize("title", ["90-second career flow (for 18 years)", '"Tell all 18 years" master answer (2-3 minutes)'])
+def test_a_career_told_over_is_a_pitch(title):
+    """The career walked through from the start is a pitch, like "Tell me about yourself"."""
+    text = (f"## {title}\n\n"
+            "I started as a Java developer on billing systems, moved to event platforms in 2015 and led "
+            "the move of our order flow to Kafka, where I cut processing delays from hours to minutes.\n")
+    assert lint(text).answers == []

@@ -102,6 +102,8 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"(find|found|hear|heard) (out )?about (this|the|our) (opportunity|role|position|job|internship|company|team)|"
     r"what (interests|interested|excites|excited|attracts|attracted) you|"
     r"career (goals?|plans?)|where do you see yourself|in (five|5|ten|10) years|"
+    # the career told over, as a pitch: "90-second career flow", "'Tell all 18 years' master answer"
+    r"career (flow|story|summary|overview|journey|walk-?through|timeline)|tell (all|your) \d+ years|"
     # growth plans, preferences, the résumé told over: "Skill to grow in next 6 months?",
     # "Would you prefer your boss to ...?", "Tell me about your internship experience"
     r"skills? to (grow|develop|improve|learn)|(would|do) you prefer|"
