@@ -132,6 +132,9 @@ LEARNED = [
     "Established ongoing audit-readiness controls for the export.",
     "Future release risk reduced via a canary and a contract-test gate.",
     "Duplicate exports eliminated in subsequent runs.",
+    "This experience reinforced my belief in the importance of reviews before a release.",
+    "It reinforced my commitment to shipping small, safe changes.",
+    "Learning from multiple sources can help me understand a hard topic.",
 ]
 NOT_LEARNED = [
     # documenting as a step of the work is no knowledge shared
