@@ -421,3 +421,14 @@ def test_we_cannot_is_an_ability_lacking_not_a_deed(path, request):
         request.getfixturevalue("blank_pipeline")
     told = "I got alerts saying we cannot retrieve data from the index, so I rebuilt it."
     assert _we_lines(_WHEN_STORY.format(told)) == []
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_what_befell_the_team_is_no_deed(path, request):
+    """"we encountered challenges in decision-making" tells what happened to the team, as
+    "we faced" does; a step after it is still a step."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "Despite a strong team, we encountered challenges in agreeing on the design."
+    assert _we_lines(_WHEN_STORY.format(told)) == []
+    assert _we_lines(_WHEN_STORY.format(told + " Then we rebuilt the index.")) == ["we"]
