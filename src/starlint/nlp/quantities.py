@@ -191,6 +191,10 @@ _FREQ = r"(?:hourly|daily|nightly|weekly|bi-?weekly|monthly|quarterly|yearly|ann
 _FREQUENCY_CHANGE = re.compile(rf"\b{_FREQ}\b[^.;!?]{{0,60}}?\b(?:to|into)\b[^.;!?]{{0,30}}?\b{_FREQ}\b", re.IGNORECASE)
 
 
+_SPAN_UNITS = r"(?:milliseconds|seconds|minutes|hours|days|weeks|months|years)"
+#: a before and after told in units alone: "Lag reduced from hours to minutes"
+_UNIT_CHANGE = re.compile(rf"\bfrom {_SPAN_UNITS} (?:to|into|down to|under) (?:a few |several )?{_SPAN_UNITS}\b", re.IGNORECASE)
+
 #: a grade is a measure: "Eventually I got an A on that course", "earned an A+ in the class"
 #: (the letter in capitals, after a verb of getting: not "an A/B test")
 _GRADE = re.compile(r"\b(?i:got|get|gets|getting|received|receive|earned|earn|scored|score|achieved|achieve)"
@@ -217,6 +221,7 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _FIGURES.finditer(text))
     spans.extend(m.span() for m in _FREQUENCY_CHANGE.finditer(text))
     spans.extend(m.span() for m in _GRADE.finditer(text))
+    spans.extend(m.span() for m in _UNIT_CHANGE.finditer(text))
     out = []
     for start, end in sorted(spans):
         while start < end and text[start].isspace():
