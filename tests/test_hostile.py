@@ -168,6 +168,10 @@ def test_rule_file_python_tag_does_not_run(tmp_path):
          "outcome_regex: ['(?<=a)b']\n", r"x.yaml:8: .*not valid RE2"),
         ("name: x\nseverity: info\npart: result\nkind: absence\nmessage: m\nphrases: [a]\noutcome_in: action\n",
          r"x.yaml:1: .*outcome_in needs quantity: true and outcome_regex"),
+        ("name: x\nseverity: error\npart: answer\nkind: required-parts\nmessage: m\nfolded_by_labels: [problem]\n",
+         r"x.yaml:\d+: .*folded_by_labels must map a part"),
+        ("name: x\nseverity: error\npart: answer\nkind: required-parts\nmessage: m\nfolded_by_labels: {plan: [problem]}\n",
+         r"x.yaml:\d+: .*unknown part"),
     ],
 )
 def test_broken_rule_files_name_file_and_line(tmp_path, body, problem):

@@ -19,6 +19,8 @@ class RequiredParts(Kind):
         "stated_by_question": "parts the question itself states when it asks how the candidate works "
                               "('How do you handle pressure?': the goal is the question's)",
         "practice_questions": "regexes of such questions, matched on the answer's heading or question line",
+        "folded_by_labels": "part -> the Situation labels of forms that fold it into the setting (PAR, CAR: "
+                            "'Problem:', 'Cause:' then Action and Result carry no Task)",
     }
 
     def __init__(self, rule) -> None:
@@ -28,7 +30,12 @@ class RequiredParts(Kind):
         self.implied_min_words = int(rule.params.get("implied_min_words") or 0)
         self.stated = list(rule.params.get("stated_by_question") or [])
         self.practice = compile_regexes(rule.params.get("practice_questions"), True, "practice_questions")
-        unknown = [p for p in self.parts + self.implied + self.stated if p not in PART_NAMES + ("learning",)]
+        folded = rule.params.get("folded_by_labels") or {}
+        if not isinstance(folded, dict):
+            raise ValueError("folded_by_labels must map a part to a list of label words")
+        self.folded = {str(k): {str(w).lower() for w in (v or [])} for k, v in folded.items()}
+        unknown = [p for p in self.parts + self.implied + self.stated + list(self.folded)
+                   if p not in PART_NAMES + ("learning",)]
         if unknown:
             raise ValueError(f"unknown part(s) {unknown}")
 
@@ -36,9 +43,12 @@ class RequiredParts(Kind):
         told = {n for n in self.parts if (p := answer.parts.get(n)) is not None and p.evidence and p.word_count > 0}
         long_enough = answer.word_count() >= self.implied_min_words
         stated = self.stated if self.stated and asks(answer, self.practice) else []
+        folded = _folded(answer, self.folded)
         for name in self.parts:
             if name in stated:
                 continue  # "How do you handle pressure?" says what the answer had to achieve
+            if name in folded:
+                continue  # "**Problem:** ... **Action:** ... **Result:**": PAR has no Task to tell
             if name in self.implied and not answer.labelled and long_enough and told >= set(self.parts) - {name}:
                 continue  # told in prose at length: the goal is read from the setting and the steps
             part = answer.parts.get(name)
@@ -56,3 +66,14 @@ def _told_by_partner(answer: Answer, part) -> bool:
     """A merged `(ST)` label gives Task the Situation's text."""
     partner = label_partner(answer, part)
     return partner is not None and partner.word_count > 0
+
+
+def _folded(answer: Answer, folded: dict[str, set[str]]) -> set[str]:
+    """The parts the answer's form folds into its setting: its Situation labelled "Problem"
+    or "Cause" (PAR, CAR)."""
+    situation = answer.parts.get("situation")
+    if not folded or not answer.labelled or situation is None or situation.label is None:
+        return set()
+    label = situation.label
+    word = label.block.text[label.start : label.end].strip(" \t*_:.-").lower()
+    return {part for part, words in folded.items() if word in words}
