@@ -93,10 +93,21 @@ _DONE_BY = re.compile(r"\b(was|were) (achieved|done|accomplished|implemented|bui
                       re.IGNORECASE)
 
 
+def _does(subject) -> bool:
+    """The subject's verb is a deed: not a state or a thought, and not modal ("I could fix
+    it" is what the speaker was able or meant to do)."""
+    return bool(subject.verb) and subject.verb not in _NOT_DEEDS and not subject.modal
+
+
+def _speaker_does(who) -> bool:
+    """Among the actors found, the speaker does something ("I told her", a step bullet's
+    implied I)."""
+    return any(_does(subject) or subject.end == 0 for subject in who.first_person)
+
+
 def _is_own_deed(text: str) -> bool:
-    """The speaker does something ("I told her", a step bullet's implied I); not a "we"."""
-    return any((subject.verb and subject.verb not in _NOT_DEEDS and not subject.modal) or subject.end == 0
-               for subject in actors_by_pattern(text).first_person)
+    """The speaker does something; not a "we"."""
+    return _speaker_does(actors_by_pattern(text))
 
 
 def _is_deed(text: str) -> bool:
@@ -105,12 +116,7 @@ def _is_deed(text: str) -> bool:
     if _SEQUENCE.search(text) or _DONE_BY.search(text):
         return True
     who = actors_by_pattern(text)
-    for subject in who.first_person:
-        if subject.verb and subject.verb not in _NOT_DEEDS and not subject.modal:
-            return True  # "I could fix it" is what the speaker was able or meant to do
-        if subject.end == 0:  # the implied I of a step bullet
-            return True
-    return any(s.verb and s.verb not in _NOT_DEEDS and not s.modal for s in who.plural)
+    return _speaker_does(who) or any(_does(subject) for subject in who.plural)
 
 
 #: how things turned out: said of the outcome, not of a step
@@ -266,11 +272,11 @@ def action_in_context(answer: Answer) -> Part | None:
             continue
         for sentence in part.sentences:
             text = sentence.text
-            # the speaker's own deed ("we built it" in the setting is the team's context)
             lead = len(text) - len(text.lstrip())  # from its first word, not the line break before it
             segment = Segment(sentence.block, sentence.span.start_char + lead, sentence.span.end_char)
             if any(d.block is segment.block and d.start == segment.start for d in deeds):
                 continue  # a Task read from the Situation's sentence
+            # the speaker's own deed ("we built it" in the setting is the team's context)
             if not _LEARNING.search(text) and not _HABIT.search(text) and _is_own_deed(text):
                 deeds.append(segment)
     if not deeds:
