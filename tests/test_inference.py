@@ -366,3 +366,23 @@ def test_a_step_that_goes_on_to_ensure_its_outcome_is_step_and_outcome():
     missing = sorted(d.message.split()[0] for d in run.diagnostics if d.rule == "missing-part")
     assert missing == ["Task"]
     assert run.answers[0].parts["result"].text.startswith("ensuring that the live presentation")
+
+
+@pytest.mark.parametrize("sentence,step", [
+    # the role read as the Task opens the speaker's first step
+    ("As the newest engineer on the team, I traced the slowdown to the search index.", True),
+    ("After my shifts, I spent an hour a night on a statistics course.", True),
+    # "would" is what the speaker meant or used to do, not counted as a step
+    ("Around my shifts I'd spend an hour a night on a statistics course.", False),
+    # a clause of time before someone else's reaction: the reaction is the setting
+    ("When I proposed the change, he was skeptical.", False),
+    ("I was nervous about the demo.", False),
+    ("I learned to announce changes before making them.", False),
+    ("We rebuilt the index every night.", False),
+])
+def test_a_step_told_amid_the_setting(sentence, step):
+    """thin-action counts such a sentence as Action wherever the ordered reading of an
+    unlabelled answer put it (`steps_told_in`)."""
+    from starlint.analysis.inference import tells_step
+
+    assert tells_step(sentence) is step

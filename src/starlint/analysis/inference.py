@@ -110,6 +110,26 @@ def _is_own_deed(text: str) -> bool:
     return _speaker_does(actors_by_pattern(text))
 
 
+def tells_step(text: str) -> bool:
+    """A sentence whose main clause is a step of the speaker's ("I rewrote the query", a step
+    bullet's implied I): not a lesson, and not a clause of time before someone else's
+    reaction ("When I proposed the change, he was skeptical")."""
+    if _LEARNING.search(text):
+        return False
+    return any((_does(s) and not s.subordinate) or s.end == 0 for s in actors_by_pattern(text).first_person)
+
+
+def steps_told_in(answer: Answer, parts: list[Part]) -> list:
+    """The sentences of `parts` (an unlabelled answer's) that tell the speaker's own steps.
+    The ordered reading (S <= T <= A <= R) leaves a step told between two sentences of the
+    setting in the Situation ("I'd spend an hour a day on courses" before "I knew I had to
+    do more"); the interviewer still hears it as something the speaker did. None for a
+    labelled answer: its writer placed every sentence."""
+    if answer.labelled:
+        return []
+    return [sentence for part in parts for sentence in part.sentences if tells_step(sentence.text)]
+
+
 def _is_deed(text: str) -> bool:
     """Someone does something: the speaker ("I rewrote", a step bullet's implied I, a habit:
     "I usually focus first"), or a "we" the Action rules must see ("we fixed it by ...")."""
