@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..analysis.inference import steps_told_in
 from ..model import Answer, Part
 from ..nlp.tokens import span_words
 from ..reading.labels import block_labels
@@ -71,6 +72,8 @@ class Metric(Kind):
         "max_merged": "the max when the part shares its label with another part (a merged `(ST)`: "
                       "the other part is told in the same sentences), or holds a part read from "
                       "its own sentences (a Task inferred inside the Situation)",
+        "steps_not_counted": "true: in an unlabelled answer, the part's sentences that tell the speaker's "
+                             "own steps are not counted (the interviewer hears them as the Action)",
         "parts_only": "for part: answer, count only the words of the STAR parts and the Learning "
                       "(labels, captions and notes around them are not said aloud)",
     }
@@ -93,6 +96,7 @@ class Metric(Kind):
                 raise ValueError(f"{key} must be a number")
         self.max_merged = p.get("max_merged")
         self.parts_only = bool(p.get("parts_only", False))
+        self.steps_not_counted = bool(p.get("steps_not_counted", False))
         self.wpm = float(p.get("words_per_minute", 140))
         if self.wpm <= 0:
             raise ValueError("words_per_minute must be positive")
@@ -137,9 +141,11 @@ class Metric(Kind):
             words = sum(span_words(span) for _, span in spans)
         sentences = (_sentences_of([(blocks[id(span.doc)], span) for _, span in spans])
                      if self.measure == "sentences" else 0)
-        value = self._value(words, sentences)
         name = self.rule.part if isinstance(self.rule.part, str) else None
         part = answer.parts.get(name) if name else None
+        if self.steps_not_counted and part is not None and self.measure == "sentences":
+            sentences -= len(steps_told_in(answer, [part]))
+        value = self._value(words, sentences)
         verdict = self._verdict(value, part is not None and _merged(answer, part))
         if verdict is None:
             return
