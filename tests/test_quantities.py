@@ -31,6 +31,9 @@ FIGURES = {
     "It went live one day early.": ["one day"],
     "We shipped two weeks later than planned.": ["two weeks"],
     "Latency fell to 50ms a week later.": ["50ms"],
+    # how soon the outcome came, in digits
+    "After I brought the coffee, 20 minutes later the room was talking again.": ["20 minutes"],
+    "10 months later, we released support for our first device.": ["10 months"],
     "The office link went from 5Mbps to a gigabit.": ["5Mbps"],
     # the time a step took, told with an article
     "After a week of learning, I could build the page in React.": ["After a week of learning"],
@@ -72,6 +75,7 @@ NOT_FIGURES = [
     # a time that dates the event, not an amount
     "The organisers invited me back a few months later.",
     "Two years ago the team moved to the new stack.",
+    "3 years ago the team moved to the new stack.",
     "We hold weekly retros.",
     "A few of them stayed on.",
     "I wrote it in a way the team could extend.",

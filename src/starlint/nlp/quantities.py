@@ -176,13 +176,17 @@ def _unit_length(text: str, at: int) -> int:
 
 
 #: a time that dates the event instead of measuring it: "invited back a few months later",
-#: "two years ago" ("two weeks later than planned" is a delay, and counts)
+#: "two years ago" ("two weeks later than planned" is a delay, and counts; "20 minutes later
+#: we were firing on all pistons", in digits, is how soon the outcome came)
 _TIME_UNIT = re.compile(r"(?:days?|weeks?|months?|years?|quarters?|sprints?|hours?|minutes?)$", re.IGNORECASE)
 _DATES_AFTER = re.compile(r"^\s*(?:later|ago|afterwards)\b(?!\s+than)", re.IGNORECASE)
+_AGO = re.compile(r"^\s*ago\b", re.IGNORECASE)
 
 
 def _dates_the_event(text: str, start: int, end: int) -> bool:
-    return bool(_TIME_UNIT.search(text[start:end])) and bool(_DATES_AFTER.match(text[end : end + 20]))
+    if not (_TIME_UNIT.search(text[start:end]) and _DATES_AFTER.match(text[end : end + 20])):
+        return False
+    return not text[start].isdigit() or bool(_AGO.match(text[end : end + 20]))
 
 
 _FREQ = r"(?:hourly|daily|nightly|weekly|bi-?weekly|monthly|quarterly|yearly|annual)"
