@@ -396,6 +396,13 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         labels = [2]
     # a story told in the past ends in its outcome; a list of habits or opinions does not
     narrates = any(_PAST.search(text) for _, _, _, text, _ in sentences)
+    last_text = sentences[-1][3]
+    if (n >= 3 and 3 not in labels and labels[-1] == 2 and narrates and _PAST.search(last_text)
+            and not tells_step(last_text) and not _HABIT.search(last_text)):
+        # the ordered reading left no outcome, and the last sentence tells no step of the
+        # speaker's: "After I brought the coffee, 20 minutes later we were firing on all
+        # pistons", "After a month or two, we barely got any email about it"
+        labels[-1] = 3
     # habits and hypotheticals with no event in them ("When a deadline is at risk, I flag it
     # early") have no setting and no outcome, whatever their words: nothing happened
     event = any(tells_event(t) for _, _, _, t, _ in sentences + preface)
