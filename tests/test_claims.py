@@ -38,6 +38,8 @@ CLAIMS = [
     "Moving the suites saved the team a lot of time.",
     # a quality claimed with no measure
     "I designed a rollout that was more secure and left less technical debt.",
+    # improvements claimed as what the step brought, not the work's name
+    "The move brought big improvements to the merge times.",
     "The new layout better positioned the configs to be deployed from CI.",
     # a relation or a team said to be stronger, a change in timing, a process simplified
     "It built stronger trust with the platform team.",
@@ -141,6 +143,13 @@ NOT_CLAIMS = [
     "My review said the retry logic needs improvement.",
     "I gradually increase their ownership of the suites.",
     "I asked them to find the slowest suite and propose improvements.",
+    # the improvements are the work itself, not a gain claimed
+    "I worked on the scheduler api improvements for two sprints.",
+    "I pushed the improvement through a Jenkins job.",
+    # how to get better, a method, not a gain
+    "I showed each engineer where their suite was slow and how they could improve it.",
+    # a maxim weighing two ways
+    "It's better to move a suite than to buy more machines.",
 ]
 
 
