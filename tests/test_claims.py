@@ -150,6 +150,15 @@ NOT_CLAIMS = [
     "I showed each engineer where their suite was slow and how they could improve it.",
     # a maxim weighing two ways
     "It's better to move a suite than to buy more machines.",
+    # a purpose opening the sentence, before its step
+    "To reduce the wait, I split the slowest suite in two.",
+    # what a plan is for
+    "I wrote an action plan for improvement with my lead.",
+    # a loss, not a gain
+    "The outage had reduced the team's confidence in the suite.",
+    # a setting changed as the step itself
+    "I increased the worker instances and reduced the batch size.",
+    "I measured the improvements with a load test.",
 ]
 
 
@@ -203,3 +212,12 @@ def test_when_a_change_came_is_not_its_size(sentence, flagged):
 def test_a_sort_named_is_no_hedge(sentence, hedged):
     """hedging: "kind of" softens a claim; "that kind of mistake" names a sort of thing."""
     assert any(d.rule == "hedging" for d in lint(STORY.format(sentence)).diagnostics) is hedged
+
+
+def test_a_feature_named_in_title_case_is_no_claim():
+    """"Better State Management" heading a bullet names a feature; "better reviews" at the
+    start of a line is the outcome claimed."""
+    title = lint(STORY.format("I rebuilt the form code:\n\n- Better State Management\n- One store for all fields"))
+    claim = lint(STORY.format("I rebuilt the form code:\n\n- better reviews from the team"))
+    assert not [d for d in title.diagnostics if d.rule == "vague-claim"]
+    assert [d for d in claim.diagnostics if d.rule == "vague-claim"]
