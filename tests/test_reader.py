@@ -1621,3 +1621,13 @@ def test_title_lines_of_a_plain_text_file_are_its_headings():
             + story + story.replace("JavaScript units", "CSS layout units"))
     answers = lint(text, "stories.txt").answers
     assert [(a.line, a.title) for a in answers] == [(5, "Experiences"), (9, "Experiences")]
+
+
+def test_a_wrapped_story_that_starts_on_its_marker_line_keeps_its_first_sentence():
+    """Hard-wrapped plain text: "Example 1: During the planning ... I was leading, a" goes on
+    below; the marker titles the story, its sentence is the story's first (the Situation and
+    the speaker's role with it), not a title line dropped from the answer."""
+    run = lint_file(FIXTURES / "answers" / "wrapped_example_marker.md")
+    (answer,) = run.answers
+    assert answer.parts["situation"].text.startswith("During the planning of the billing export")
+    assert [d.rule for d in run.diagnostics] == []

@@ -92,6 +92,22 @@ def _names_a_non_answer(line: str) -> bool:
     return names_a_pitch(text) or bool(_SELF_ASSESSMENT.match(text))
 
 
+_MARKER_PREFIX = re.compile(_NUMBERED_CASE + r"[^\S\n]*[:.)\-\u2013][^\S\n]*", re.IGNORECASE)
+
+
+def _marker_end(line: str, following: str) -> int:
+    """Where a question or marker line's block ends: after the line, or, when a hard-wrapped
+    story starts on a marker's line and goes on below it ("Example 1: During a design review
+    meeting for part of the project I" / "was leading, there was ..."), after the marker alone:
+    the sentence is the story's first."""
+    marker = _MARKER_PREFIX.match(line)
+    told = line[marker.end():].strip() if marker else ""
+    # (not tags after the marker, "story 1: (pressure)", over a labelled note below it)
+    if len(told.split()) >= 5 and not told.startswith("(") and following[:1].islower():
+        return marker.end()
+    return len(line) + 1
+
+
 def _numbers_a_story(line: str) -> bool:
     """A story marker ("case 2", "Case:") or a numbered story title."""
     return bool(STORY_MARKER.match(line)) or (bool(_DIGIT.search(line)) and _story_title(line))
@@ -141,12 +157,12 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
             # ("_Leadership Principles: Deliver Results, Think Big_"): a question list item,
             # whose reply is typed below it (nested, or on the next lines of the item)
             cuts.extend([len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2])
-        for line in lines:
+        for i, line in enumerate(lines):
             # "// Tell me about a time you failed?" on the line above its answer, too (not in
             # a list, where a prompt line is a note: "Questions: Tell me about ...")
             if QUESTION_LINE.match(line) or (len(lines) > 1 and not block.in_list and (
                     _asks_for_a_story(line) or _numbers_a_story(line) or _titles_a_question(line))):
-                cuts.extend([at, at + len(line) + 1])
+                cuts.extend([at, at + _marker_end(line, lines[i + 1] if i + 1 < len(lines) else "")])
             at += len(line) + 1
         cuts = sorted({c for c in cuts if 0 < c < len(block.text)})
         rest = block
