@@ -17,6 +17,11 @@ STORY = (
 )
 
 LEARNED = [
+    # the counterfactual told with a contraction, and its reflective opener
+    "Thinking back, if finance had said no, what I would've done was escalate to my director.",
+    # what happened, written down for the people after
+    "I also documented what exactly happened and how it could be avoided.",
+    "We now have lasting documentation that will help future engineers on the export.",
     # what was found, written down for the others
     "I documented the root cause the next morning.",
     "I documented the fix so that the on-call team can apply it at night.",
