@@ -102,10 +102,19 @@ def _marker_end(line: str, following: str) -> int:
     the sentence is the story's first."""
     marker = _MARKER_PREFIX.match(line)
     told = line[marker.end():].strip() if marker else ""
-    # (not tags after the marker, "story 1: (pressure)", over a labelled note below it)
-    if len(told.split()) >= 5 and not told.startswith("(") and following[:1].islower():
+    # (not tags after the marker, "story 1: (pressure)", over a labelled note below it); the
+    # sentence goes on when the next line starts in lower case or the line stops on a word
+    # no title ends with ("... during my internship at" / "FLIR Systems.")
+    words = told.split()
+    if len(words) >= 5 and not told.startswith("(") and following.strip() and (
+            following[:1].islower() or words[-1].lower() in _WRAPPED_ON):
         return marker.end()
     return len(line) + 1
+
+
+#: words a hard-wrapped line stops on mid-sentence: articles, prepositions, pronouns, "and"
+_WRAPPED_ON = frozenset("a an the at of in on to for with from by and or but as i my our we that which who "
+                        "was were is are had have has".split())
 
 
 def _numbers_a_story(line: str) -> bool:
