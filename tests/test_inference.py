@@ -377,6 +377,9 @@ def test_a_step_that_goes_on_to_ensure_its_outcome_is_step_and_outcome():
     # a clause of time before someone else's reaction: the reaction is the setting
     ("When I proposed the change, he was skeptical.", False),
     ("I was nervous about the demo.", False),
+    # where the speaker worked, and a thing named by their deed, are the setting
+    ("So there I worked on drones, and part of my job was to fly them.", False),
+    ("Another mistake I made was during my internship.", False),
     ("I learned to announce changes before making them.", False),
     ("We rebuilt the index every night.", False),
 ])

@@ -114,9 +114,19 @@ def tells_step(text: str) -> bool:
     """A sentence whose main clause is a step of the speaker's ("I rewrote the query", a step
     bullet's implied I): not a lesson, and not a clause of time before someone else's
     reaction ("When I proposed the change, he was skeptical")."""
-    if _LEARNING.search(text):
+    if _LEARNING.search(text) or _JOB.search(text) or _NAMED_BY_DEED.search(text):
         return False
     return any((_does(s) and not s.subordinate) or s.end == 0 for s in actors_by_pattern(text).first_person)
+
+
+#: where and on what the speaker worked is the setting, not a step: "So there I worked on
+#: drones", "I worked at a bank as an analyst" ("I worked with the client to fix it" is a step)
+_JOB = re.compile(r"\bI (worked|was working|have worked|interned) (on|at|for|as|in)\b", re.IGNORECASE)
+#: a thing named by the speaker's deed, the sentence's subject: "Another mistake I made was
+#: during my internship", "The project I led was a rewrite" (the main verb is "was")
+_NAMED_BY_DEED = re.compile(r"\b(mistakes?|things?|projects?|changes?|decisions?|features?|ones?|stor(y|ies)|examples?|"
+                            r"challenges?|problems?|roles?|jobs?|tasks?|failures?) I [a-z]+\b[^,.;]{0,40}\b(was|were|is|are)\b",
+                            re.IGNORECASE)
 
 
 def steps_told_in(answer: Answer, parts: list[Part]) -> list:
