@@ -38,6 +38,10 @@ CLAIMS = [
     "Moving the suites saved the team a lot of time.",
     # a quality claimed with no measure
     "I designed a rollout that was more secure and left less technical debt.",
+    # better than before, or than the other way, with no size
+    "After the move we came out better than before.",
+    "The split build was definitely better than either plan.",
+    "I was able to get more comfortable with the build scripts.",
     # improvements claimed as what the step brought, not the work's name
     "The move brought big improvements to the merge times.",
     "The new layout better positioned the configs to be deployed from CI.",
