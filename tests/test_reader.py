@@ -1631,3 +1631,26 @@ def test_a_wrapped_story_that_starts_on_its_marker_line_keeps_its_first_sentence
     (answer,) = run.answers
     assert answer.parts["situation"].text.startswith("During the planning of the billing export")
     assert [d.rule for d in run.diagnostics] == []
+
+
+def test_how_would_you_start_asks_for_a_practice_whose_task_it_states():
+    """"How would you start working on a new project?" asks how the candidate works, as "how
+    would you approach ..." does: the question states the Task, so none is asked of the reply."""
+    run = lint("## How would you start working on a new project?\n\n"
+               "First I would read the requirements and list the open questions for the product owner. "
+               "Then I would split the work into modules, draw how they connect and estimate each one. "
+               "Before I write code I would agree on the first milestone with the team and the product owner, "
+               "and I would put the riskiest module first so that problems show up early.\n")
+    rules = {(d.rule, d.part) for d in run.diagnostics}
+    assert ("missing-part", "task") not in rules
+    assert "generic-answer" in {rule for rule, _ in rules}
+
+
+def test_leading_the_project_in_the_setting_is_the_speakers_task():
+    """"I was in the driver's seat, from leading the majority of the project" tells the
+    speaker's responsibility, as "I led the project" does (and across a wrapped line)."""
+    from starlint.analysis.inference import _TASK
+
+    assert _TASK.search("I felt like I was in charge the whole time, from\nleading the majority of the project.")
+    assert _TASK.search("I was leading the migration to the new cluster.")
+    assert not _TASK.search("I was running a meeting to kick off the project.")

@@ -39,6 +39,9 @@ _TASK = re.compile(
     rf"|\bas (a|an|the|our|their) ([a-z-]+ ){{0,2}}({_ROLES}|on-call)\b"
     rf"|\bI was (a|an|the|their|our) ([a-z-]+ ){{0,2}}({_ROLES}|only)\b"
     r"|\bmy (first |initial )?(solution|approach|idea|plan|proposal|fix) (was|is)\b|\bI (led|lead|managed|ran|headed|coordinated) (the|a|our|my)\b"
+    # ... or told as what the role held: "I was leading the migration", "from leading the
+    # majority of the project"
+    r"|\b(I\s+was|I've\s+been|from|by)\s+(leading|owning|heading)\s+(the|a|our|my|this)\b"
     # the job to be done, said of the thing, in the past: "the queue system needed to be
     # scaled", "the database had to be migrated by Friday" ("needs to be revisited" prescribes)
     r"|\b(needed|had) to be [a-z]+(ed|en|lt|wn)\b"
