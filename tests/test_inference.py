@@ -389,3 +389,14 @@ def test_a_step_told_amid_the_setting(sentence, step):
     from starlint.analysis.inference import tells_step
 
     assert tells_step(sentence) is step
+
+
+@pytest.mark.parametrize("sentence,task", [
+    ("Well, the biggest hurdle on this project was fully implementing the search bar.", True),
+    ("The big hurdle here for me was even getting started in the first place.", True),
+    ("Hurdles like this come up on every project.", False),
+])
+def test_the_hurdle_to_get_past_is_the_task(sentence, task):
+    """The obstacle the story had to get past is what the speaker had to do: read as the Task,
+    the Situation before it keeps its own sentences only (issue 10, class 2)."""
+    assert bool(_cues(sentence, False)[1]) is task

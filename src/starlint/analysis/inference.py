@@ -28,6 +28,9 @@ _TASK = re.compile(
     r"goal was|role was|responsibility was|objective was|aim was|mission was|wanted to|wanna|set out to|aimed to|decided to|"
     r"was determined to|planned to|tried to|hoped to)\b"
     r"|\b(my|the|our) (job|task|goal|role|responsibility|objective|mandate|challenge|mission|assignment|aim|brief) (was|is|to)\b"
+    # the obstacle the story had to get past: "the biggest hurdle on this project was fully
+    # implementing the search bar", "The big hurdle here for me was even getting started"
+    r"|\b(my|the|our) (biggest |main |big |real |hardest |key |first )?(hurdle|challenge|obstacle|difficulty)( [a-z]+){0,4} (was|is)\b"
     r"|\bit was (my (job|task|role|responsibility|duty|call|decision|project|problem)|on me|up to me)\b|\bI was (the|an?) [a-z -]{0,30}(on[- ]call|owner|lead|engineer|manager|in charge)\b"
     r"|\bit (was|fell) (on|to) me\b|\bI (owned|volunteered|took (on|ownership|(the )?lead|charge)|stepped up|was on call)\b"
     # whom the work was for and what they wanted: "a client that wanted a product like Zillow"
