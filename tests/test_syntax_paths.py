@@ -432,3 +432,15 @@ def test_what_befell_the_team_is_no_deed(path, request):
     told = "Despite a strong team, we encountered challenges in agreeing on the design."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format(told + " Then we rebuilt the index.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_combining_both_proposals_after_the_speakers_demo_is_the_groups_choice(path, request):
+    """"I built a demo of each design and showed them at the review. ... we combined the
+    two": a hybrid chosen together after the speaker's own proposal, as "we chose" is."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = ("I built a small demo of each design and showed both at the next review. "
+            "So rather than either design alone, we combined the two.")
+    assert _we_lines(_WHEN_STORY.format(told)) == []
+    assert _we_lines(_WHEN_STORY.format("The team was split. So rather than either design alone, we combined the two.")) == ["we"]
