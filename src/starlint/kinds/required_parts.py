@@ -16,6 +16,8 @@ class RequiredParts(Kind):
                             "(an interviewer reads the goal from the setting and the steps)",
         "implied_min_words": "how long such an answer must be for that (a short sketch that never "
                              "states its goal lacks it; default 0)",
+        "implied_needs": "the parts it must tell for that (default: all the others); a missing Result is "
+                         "its own finding, not a reason to ask the Task too",
         "stated_by_question": "parts the question itself states when it asks how the candidate works "
                               "('How do you handle pressure?': the goal is the question's)",
         "practice_questions": "regexes of such questions, matched on the answer's heading or question line",
@@ -28,13 +30,14 @@ class RequiredParts(Kind):
         self.parts = list(rule.params.get("parts") or PART_NAMES)
         self.implied = list(rule.params.get("implied_in_prose") or [])
         self.implied_min_words = int(rule.params.get("implied_min_words") or 0)
+        self.implied_needs = set(rule.params.get("implied_needs") or self.parts)
         self.stated = list(rule.params.get("stated_by_question") or [])
         self.practice = compile_regexes(rule.params.get("practice_questions"), True, "practice_questions")
         folded = rule.params.get("folded_by_labels") or {}
         if not isinstance(folded, dict):
             raise ValueError("folded_by_labels must map a part to a list of label words")
         self.folded = {str(k): {str(w).lower() for w in (v or [])} for k, v in folded.items()}
-        unknown = [p for p in self.parts + self.implied + self.stated + list(self.folded)
+        unknown = [p for p in self.parts + self.implied + self.stated + list(self.folded) + sorted(self.implied_needs)
                    if p not in PART_NAMES + ("learning",)]
         if unknown:
             raise ValueError(f"unknown part(s) {unknown}")
@@ -49,7 +52,7 @@ class RequiredParts(Kind):
                 continue  # "How do you handle pressure?" says what the answer had to achieve
             if name in folded:
                 continue  # "**Problem:** ... **Action:** ... **Result:**": PAR has no Task to tell
-            if name in self.implied and not answer.labelled and long_enough and told >= set(self.parts) - {name}:
+            if name in self.implied and not answer.labelled and long_enough and told >= self.implied_needs - {name}:
                 continue  # told in prose at length: the goal is read from the setting and the steps
             part = answer.parts.get(name)
             if part is not None and part.evidence and (part.word_count > 0 or _told_by_partner(answer, part)):
