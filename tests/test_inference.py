@@ -400,3 +400,19 @@ def test_the_hurdle_to_get_past_is_the_task(sentence, task):
     """The obstacle the story had to get past is what the speaker had to do: read as the Task,
     the Situation before it keeps its own sentences only (issue 10, class 2)."""
     assert bool(_cues(sentence, False)[1]) is task
+
+
+@pytest.mark.parametrize("sentence,outcome", [
+    ("- won the bid.", True),
+    ("Tested it on the sea trial, and problem solved.", True),
+    ("Luckily no bugs when running.", True),
+    ("The demo was a hit with the sales team.", True),
+    ("I still closed the sale.", True),
+    ("I fixed the bug in the parser.", False),
+    ("I bid for the contract.", False),
+])
+def test_a_notes_verdict_is_an_outcome(sentence, outcome):
+    """How a story told in notes turned out, in its few words: the Result's cue."""
+    from starlint.analysis.inference import _tells_outcome
+
+    assert _tells_outcome(sentence) is outcome

@@ -171,7 +171,13 @@ _OUTCOME = re.compile(
     # the other side won over: "my actions proved the value of my solution", "he eventually
     # supported the change"
     r"proved (the |its |my |our )?(value|worth|point|case)|(eventually|finally) (agreed|supported|accepted|approved|"
-    r"came around|signed off))\b",
+    r"came around|signed off)|"
+    # a note's verdict: "and problem solved", "won the bid", "it was a hit", "luckily no bugs
+    # when running", "I still closed the sale", "hurt my career"
+    r"problem (was )?solved|(issue|bug|problem) (was )?(solved|resolved|fixed)|(won|lost) (the|a|our|that) "
+    r"(bid|deal|contract|client|account|award|hackathon|competition)|was a (hit|success|big hit|huge success)|"
+    r"closed the (sale|deal)|no (more )?(bugs|errors|issues|complaints|incidents|outages)\b|"
+    r"(it|this|that) (worked|did the trick)|hurt (my|his|her|our|their) (career|reputation|chances))\b",
     re.IGNORECASE,
 )
 #: results handled as a thing in a step ("ran the upgrade on a copy and showed him the
