@@ -7,13 +7,14 @@ repository: put them in `benchmarks/accuracy/texts/` (git-ignored) or name a fol
 `--texts`. Nothing is fetched; a label file whose text is absent, or whose text's sha256
 differs from the one labelled, is skipped with a notice.
 
-    python benchmarks/accuracy.py [--pipeline blank|trained|both] [--verbose] [--json FILE]
+    python benchmarks/accuracy.py [--pipeline blank|trained|both] [--verbose] [--split] [--json FILE]
 
 Cases are (answer, rule): a rule must fire on the answer (the label lists lines, or
 `answer` where the line is not judged) or must not (`[]`). `missing-part` is judged per
 part. Recall: must-fire cases where the rule fired; false alarms: must-not cases where it
 fired; exact line: of the findings in must-fire cases that point at a judged line, those at
-one of the labelled lines.
+one of the labelled lines. `--split` scores the answers starlint read from the writer's
+labels apart from those whose parts it inferred from prose.
 """
 
 from __future__ import annotations
@@ -115,7 +116,15 @@ def _in(line: int, section: Section) -> bool:
     return section.line <= line <= section.end_line
 
 
-def score(files: list[LabelFile], result: dict) -> tuple[dict[str, RuleScore], dict]:
+def _reading(answers: list[dict]) -> str:
+    """How starlint read the answer's parts: "labelled" (from the writer's labels) or
+    "inferred" (any part guessed from unlabelled prose)."""
+    return "inferred" if any(p and p.get("inferred") for a in answers for p in a["parts"].values()) else "labelled"
+
+
+def score(files: list[LabelFile], result: dict, reading: str | None = None) -> tuple[dict[str, RuleScore], dict]:
+    """Per rule, its cases over the answers found; `reading` keeps only the answers read that
+    way ("labelled" or "inferred"), to show where the rules fail."""
     by_path_answers: dict[str, list[dict]] = {}
     for answer in result["answers"]:
         by_path_answers.setdefault(answer["path"], []).append(answer)
@@ -157,6 +166,8 @@ def score(files: list[LabelFile], result: dict) -> tuple[dict[str, RuleScore], d
             else:
                 detection["missed"].append(where)
             section_diags = [d for d in diags if _in(d["line"], section)] if mine else []
+            if reading is not None and (not mine or _reading(mine) != reading):
+                continue
             for rule, expected in section.expect.items():
                 if expected is None:
                     continue
@@ -260,6 +271,20 @@ def print_table(rules: dict[str, RuleScore], detection: dict, version: str, verb
                 print(f"{name}: off line {o}")
 
 
+def print_split(by_reading: dict[str, dict[str, RuleScore]]) -> None:
+    """Recall and false alarms on labelled answers beside those on answers whose parts were
+    inferred: the rules that read parts are as good as the parts they are given."""
+    print("\n| rule | labelled: recall | labelled: false alarms | inferred: recall | inferred: false alarms |")
+    print("|---|---|---|---|---|")
+    for name in sorted(set().union(*by_reading.values())):
+        cells = []
+        for kind in ("labelled", "inferred"):
+            rs = by_reading[kind].get(name, RuleScore())
+            cells += [f"{rs.hits}/{rs.positives} ({_pct(rs.hits, rs.positives).strip()})",
+                      f"{rs.false_alarms}/{rs.negatives} ({_pct(rs.false_alarms, rs.negatives).strip()})"]
+        print(f"| `{name}` | " + " | ".join(cells) + " |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS)
@@ -267,6 +292,8 @@ def main() -> int:
     parser.add_argument("--pipeline", choices=("blank", "trained", "both"), default="both")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss, false alarm and off-line finding")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON")
+    parser.add_argument("--split", action="store_true",
+                        help="also score labelled answers and answers whose parts were inferred apart")
     args = parser.parse_args()
     notices: list[str] = []
     files = load_labels(args.labels, args.texts, notices)
@@ -283,6 +310,8 @@ def main() -> int:
         result, version = run_starlint([f.text for f in files], pipeline)
         rules, detection = score(files, result)
         print_table(rules, detection, f"{pipeline}: {version}", args.verbose)
+        if args.split:
+            print_split({kind: score(files, result, kind)[0] for kind in ("labelled", "inferred")})
         out[pipeline] = {"version": version, "detection": detection,
                          "rules": {k: vars(v) for k, v in rules.items()}}
     if args.json:
