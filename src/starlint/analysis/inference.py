@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import PART_NAMES, Answer, Part, Segment
+from ..model import PART_NAMES, Answer, Part, Segment, Sentence
 from ..nlp.fragments import fragment_starts
 from ..nlp.quantities import quantity_spans
 from ..nlp.tokens import span_text, span_words
@@ -135,11 +135,12 @@ _NAMED_BY_DEED = re.compile(r"\b(mistakes?|things?|projects?|changes?|decisions?
                             re.IGNORECASE)
 
 
-def steps_told_in(answer: Answer, parts: list[Part]) -> list:
+def steps_told_in(answer: Answer, parts: list[Part]) -> list[Sentence]:
     """The sentences of `parts` (an unlabelled answer's) that tell the speaker's own steps.
     The ordered reading (S <= T <= A <= R) leaves a step told between two sentences of the
-    setting in the Situation ("I'd spend an hour a day on courses" before "I knew I had to
-    do more"); the interviewer still hears it as something the speaker did. None for a
+    setting in the Situation ("I flew out to meet their operations lead" before "Their
+    complaints came in every morning"), or in the Task ("As the newest engineer, I traced the
+    slowdown"); the interviewer still hears it as something the speaker did. None for a
     labelled answer: its writer placed every sentence."""
     if answer.labelled:
         return []
