@@ -78,6 +78,7 @@ class Subject:
     modal: bool = False  # "we could ...", "we'll ...": ability or intention, not a deed
     subordinate: bool = False  # in a clause opened by "when", "so that", "after", ...
     negated: bool = False  # "we didn't test it", "we never told them": no deed was done
+    relative: bool = False  # in a clause that tells which thing: "the model we came up with"
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,8 @@ def actors(text: str) -> Actors:
         if lower == "i":
             first.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate, negated))
         elif lower == "we":
-            plural.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate, negated))
+            plural.append(Subject(tok.idx, tok.idx + len(tok), verb, modal, subordinate, negated,
+                                  head.dep_ == "relcl"))
         elif lower == "team":
             owners = [c for c in tok.children if c.lower_ in _TEAM_OWNERS and c.dep_ in ("poss", "det")]
             # "the marketing team", "the team": somebody else, or too vague to be a hidden "I"
@@ -352,13 +354,15 @@ def _subject_at(words: list, i: int, end: int, text: str, contraction: str) -> S
     if not verb and have:
         verb = "have"
     subordinate = _relative_without_that(words, i, text)
+    # (a clause joined by "and" is its own, whatever noun stands before the "and")
+    relative = subordinate and words[i - 1].group(0).lower() not in _JOINING
     for k in range(i - 1, max(-1, i - 3), -1):
         if words[k].group(0).lower() in _SUBORDINATORS:
             subordinate = True
             break
         if text[words[k].end() : words[k + 1].start()].strip():
             break
-    return Subject(words[i].start(), end, verb, modal, subordinate, negated)
+    return Subject(words[i].start(), end, verb, modal, subordinate, negated, relative)
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "every", "each", "any", "some", "his", "her",
@@ -372,6 +376,11 @@ _NOT_RELATIVE = {"week", "weeks", "month", "months", "year", "years", "day", "da
                  "team", "teams", "client", "clients", "customer", "customers", "manager", "managers", "boss", "lead", "leads", "stakeholder", "stakeholders", "user", "users",
                  "engineer", "engineers", "developer", "developers", "colleague", "colleagues", "partner", "partners",
                  "director", "people", "everyone", "group", "company", "org", "organization", "way", "reason"}
+
+
+#: words that join a clause of its own, not a noun the "we" could describe: "we pair programmed
+#: on the riskiest changes and we documented every workaround"
+_JOINING = {"and", "or", "but", "so", "then", "yet", "nor", "plus", "also"}
 
 
 def _relative_without_that(words: list, i: int, text: str) -> bool:

@@ -184,6 +184,8 @@ class Actor(_SyntaxKind):
                     if (subject.verb in self.states or subject.verb in self.reciprocal or subject.modal
                             or subject.negated or not subject.verb):
                         continue  # a fact, a conversation, an ability, a deed not done
+                    if subject.relative:
+                        continue  # "the hybrid model we came up with met in the middle": which model
                     if subject.subordinate and (who.first_person or tense(subject.verb) == "present"
                                                 or _dates(text, subject.start)):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
