@@ -455,3 +455,13 @@ def test_a_we_in_a_clause_that_tells_which_thing_is_no_deed(path, request):
         request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("The hybrid model we came up with met both teams in the middle.")) == []
     assert _we_lines(_WHEN_STORY.format("Then we came up with a hybrid model for both teams.")) == ["we"]
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_we_after_a_condition_opened_inside_the_sentence_is_a_rule_of_the_work(path, request):
+    """"I adjust the plan as we go: if we hit a wall, we pivot": how things go each time, as
+    "If they agreed, we kept it" at the sentence's start is."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    told = "I adjusted the plan as the data came in: if we hit a wall, we pivoted to the fallback design."
+    assert _we_lines(_WHEN_STORY.format(told)) == []

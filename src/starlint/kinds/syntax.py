@@ -45,10 +45,15 @@ _RELATIVE_OPENER = re.compile(r"\b[a-z]+s?\s+(where|in which|during which|at whi
 #: a main clause after a condition: "If they agreed with the behavior, we kept it; if not, I
 #: adjusted it": how things went each time, a rule of the work, not one deed hidden in "we"
 _CONDITION_BEFORE = re.compile(r"^\W*(if|whenever|unless|each time|every time)\b[^.;]{0,120},\s*$", re.IGNORECASE)
+#: ... or after a dash or a colon inside the sentence: "I adjust based on what we learn: if we
+#: hit a technical wall, we pivot"
+_CONDITION_AFTER_BREAK = re.compile(r"(\u2014|\u2013|--|:|;)\s*(if|whenever|unless|each time|every time)\b[^.;:\u2014\u2013]{0,120},\s*$",
+                                    re.IGNORECASE)
 
 
 def _conditional(text: str, start: int) -> bool:
-    return bool(_CONDITION_BEFORE.match(text[:start]))
+    before = text[:start]
+    return bool(_CONDITION_BEFORE.match(before) or _CONDITION_AFTER_BREAK.search(before))
 
 
 def _words_before(text: str, start: int) -> list[str]:
