@@ -105,10 +105,12 @@ def _does(subject) -> bool:
     return bool(subject.verb) and subject.verb not in _NOT_DEEDS and not subject.modal
 
 
-def _speaker_does(who) -> bool:
+def _speaker_does(who, main_clause: bool = False) -> bool:
     """Among the actors found, the speaker does something ("I told her", a step bullet's
-    implied I)."""
-    return any(_does(subject) or subject.end == 0 for subject in who.first_person)
+    implied I); with `main_clause`, not only in a clause of time or purpose ("When I proposed
+    it, he was skeptical")."""
+    return any((_does(subject) and not (main_clause and subject.subordinate)) or subject.end == 0
+               for subject in who.first_person)
 
 
 def _is_own_deed(text: str) -> bool:
@@ -122,7 +124,7 @@ def tells_step(text: str) -> bool:
     reaction ("When I proposed the change, he was skeptical")."""
     if _LEARNING.search(text) or _JOB.search(text) or _NAMED_BY_DEED.search(text):
         return False
-    return any((_does(s) and not s.subordinate) or s.end == 0 for s in actors_by_pattern(text).first_person)
+    return _speaker_does(actors_by_pattern(text), main_clause=True)
 
 
 #: where and on what the speaker worked is the setting, not a step: "So there I worked on

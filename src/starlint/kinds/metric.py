@@ -143,10 +143,13 @@ class Metric(Kind):
                      if self.measure == "sentences" else 0)
         name = self.rule.part if isinstance(self.rule.part, str) else None
         part = answer.parts.get(name) if name else None
-        if self.steps_not_counted and part is not None and self.measure == "sentences":
+        merged = part is not None and _merged(answer, part)
+        if (self.steps_not_counted and part is not None and self.measure == "sentences"
+                and (self.min is not None or self._verdict(sentences, merged) is not None)):
+            # with only a max, read only of a part over it (most are not)
             sentences -= len(steps_told_in(answer, [part]))
         value = self._value(words, sentences)
-        verdict = self._verdict(value, part is not None and _merged(answer, part))
+        verdict = self._verdict(value, merged)
         if verdict is None:
             return
         block, start, end = anchor(answer, part)
