@@ -465,3 +465,12 @@ def test_a_we_after_a_condition_opened_inside_the_sentence_is_a_rule_of_the_work
         request.getfixturevalue("blank_pipeline")
     told = "I adjusted the plan as the data came in: if we hit a wall, we pivoted to the fallback design."
     assert _we_lines(_WHEN_STORY.format(told)) == []
+
+
+def test_a_lower_case_i_is_the_speaker_on_the_pattern_path(blank_pipeline):
+    """Notes typed in lower case ("i solved it by adding checks") name their speaker, as the
+    parser reads them; "i.e." and a list's "(i)" do not."""
+    assert [s.verb for s in syntax.actors_by_pattern("then i added a check at intake").first_person] == ["added"]
+    assert [s.verb for s in syntax.actors_by_pattern("i'm sure i rolled it back").first_person] == ["am", "rolled"]
+    assert syntax.actors_by_pattern("the rows were bad, i.e. half empty").first_person == []
+    assert syntax.actors_by_pattern("two causes: (i) the cache and (ii) the clock").first_person == []

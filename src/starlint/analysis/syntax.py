@@ -440,6 +440,14 @@ def tells_event(text: str) -> bool:
     return False
 
 
+def _typed_lower_i(word: str, text: str, end: int) -> bool:
+    """A note typed in lower case has its speaker all the same: "i solved it by adding
+    checks", "i identified the pain point" (the parser reads them so); not "i.e." or "(i)"."""
+    if word[:1] != "i" or word[:1].upper() + word[1:] not in _I:
+        return False
+    return text[end : end + 1] not in (".", ")")
+
+
 def _actors_fallback(text: str) -> Actors:
     first: list[Subject] = []
     plural: list[Subject] = []
@@ -447,7 +455,7 @@ def _actors_fallback(text: str) -> Actors:
     for i, match in enumerate(words):
         word = match.group(0)
         contraction = word.split("'")[-1].split("\u2019")[-1].lower() if ("'" in word or "\u2019" in word) else ""
-        if word in _I:
+        if word in _I or _typed_lower_i(word, text, match.end()):
             first.append(_subject_at(words, i, match.end(), text, contraction))
         elif word.lower() in _WE:
             prev = words[i - 1].group(0).lower() if i else ""
