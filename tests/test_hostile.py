@@ -172,6 +172,10 @@ def test_rule_file_python_tag_does_not_run(tmp_path):
          r"x.yaml:\d+: .*folded_by_labels must map a part"),
         ("name: x\nseverity: error\npart: answer\nkind: required-parts\nmessage: m\nfolded_by_labels: {plan: [problem]}\n",
          r"x.yaml:\d+: .*unknown part"),
+        ("name: x\nseverity: error\npart: answer\nkind: required-parts\nmessage: m\ntold_elsewhere: ['had to']\n",
+         r"x.yaml:\d+: .*told_elsewhere must map a part"),
+        ("name: x\nseverity: error\npart: answer\nkind: required-parts\nmessage: m\ntold_elsewhere: {action: ['(?<=a)b']}\n",
+         r"x.yaml:\d+: .*not valid RE2"),
     ],
 )
 def test_broken_rule_files_name_file_and_line(tmp_path, body, problem):

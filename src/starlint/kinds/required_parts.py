@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..analysis.inference import tells_step
 from ..model import PART_NAMES, Answer
 from ..reading.asked import asks
 from .base import Finding, Kind, anchor, compile_regexes, label_partner
@@ -23,6 +24,8 @@ class RequiredParts(Kind):
         "practice_questions": "regexes of such questions, matched on the answer's heading or question line",
         "folded_by_labels": "part -> the Situation labels of forms that fold it into the setting (PAR, CAR: "
                             "'Problem:', 'Cause:' then Action and Result carry no Task)",
+        "told_elsewhere": "part -> regexes of sentences that tell it under another part, besides the speaker's "
+                          "own steps: 'I had to speak in the meeting', the only step told, set down as a duty",
     }
 
     def __init__(self, rule) -> None:
@@ -37,7 +40,12 @@ class RequiredParts(Kind):
         if not isinstance(folded, dict):
             raise ValueError("folded_by_labels must map a part to a list of label words")
         self.folded = {str(k): {str(w).lower() for w in (v or [])} for k, v in folded.items()}
-        unknown = [p for p in self.parts + self.implied + self.stated + list(self.folded) + sorted(self.implied_needs)
+        elsewhere = rule.params.get("told_elsewhere") or {}
+        if not isinstance(elsewhere, dict):
+            raise ValueError("told_elsewhere must map a part to a list of regexes")
+        self.elsewhere = {str(k): compile_regexes(v or [], True, "told_elsewhere") for k, v in elsewhere.items()}
+        unknown = [p for p in self.parts + self.implied + self.stated + list(self.folded) + list(self.elsewhere)
+                   + sorted(self.implied_needs)
                    if p not in PART_NAMES + ("learning",)]
         if unknown:
             raise ValueError(f"unknown part(s) {unknown}")
@@ -57,12 +65,25 @@ class RequiredParts(Kind):
             part = answer.parts.get(name)
             if part is not None and part.evidence and (part.word_count > 0 or _told_by_partner(answer, part)):
                 continue
+            if name in self.elsewhere and _told_elsewhere(answer, name, self.elsewhere[name]):
+                continue  # "Situation: ... Mentored a junior engineer on the infrastructure": told, misfiled
             if part is not None and part.word_count > 0:
                 how = "was not found"  # inferred, but nothing in its sentences tells it
             else:
                 how = "is empty" if part is not None else ("was not found" if not answer.labelled else "is missing")
             block, start, end = anchor(answer, part)
             yield Finding(block, start, end, {"part": name.capitalize(), "how": how}, name)
+
+
+def _told_elsewhere(answer: Answer, name: str, regexes) -> bool:
+    """The speaker's steps told under the other parts, where no sentence of the part's own
+    tells it: the interviewer has heard what the candidate did. A labelled part left empty
+    ("A: ") is still empty."""
+    own = answer.parts.get(name)
+    if answer.labelled and own is not None:
+        return False
+    others = [p for n, p in answer.parts.items() if p is not None and n != name]
+    return any(tells_step(s.text) or any(r.search(s.text) for r in regexes) for p in others for s in p.sentences)
 
 
 def _told_by_partner(answer: Answer, part) -> bool:
