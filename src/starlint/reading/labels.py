@@ -105,7 +105,7 @@ _WORDS = "|".join(sorted((re.escape(w) for w in LABEL_WORDS), key=len, reverse=T
 # A label at the start of a line: "Situation:", "SITUATION -", "S:", "(S)", "S)", and a word
 # label with a note in brackets before its colon ("Action (Highlights):", "Result (2023):").
 _LINE_LABEL = re.compile(
-    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and)[ \t]*(?:{_WORDS})|(?:s|t|a|r|l)[ \t]*[/&+][ \t]*(?:s|t|a|r|l)\b|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
+    rf"(?P<label>(?:{_WORDS})[ \t]*(?:&|\+|/|and|or)[ \t]*(?:{_WORDS})|(?:s|t|a|r|l)[ \t]*[/&+][ \t]*(?:s|t|a|r|l)\b|(?:{_WORDS})[ \t]*/[ \t]*[A-Za-z]{{3,20}}|\(?(?:{_WORDS})\)?|\(?(?:st|s|t|a|r|l)\)?)(?P<qual>[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=\s)|\.(?=\s)|(?=\n)|\Z)",
     re.IGNORECASE,
 )
 #: a list number glued to the label after it ("2.Task:", "3)Action:"), which Markdown does
@@ -165,7 +165,8 @@ def _part_for(label: str) -> tuple[str, ...] | None:
     return _compound(word)
 
 
-_JOINED = re.compile(r"\s*(?:&|\+|/|\band\b)\s*")
+#: "Situation/Task", "Result & Learning", "situation or task"
+_JOINED = re.compile(r"\s*(?:&|\+|/|\band\b|\bor\b)\s*")
 
 
 def _piece_part(word: str, letters: bool = False) -> str | None:
@@ -180,7 +181,8 @@ def _piece_part(word: str, letters: bool = False) -> str | None:
 
 
 def _compound(word: str) -> tuple[str, ...] | None:
-    """Two part words joined ("Result & Learning", "Situation/Task", "Action and Result"):
+    """Two part words joined ("Result & Learning", "Situation/Task", "Action and Result",
+    "situation or task"):
     both parts open there, as a merged (ST) does; the first holds the text."""
     pieces = [w for w in _JOINED.split(word) if w]
     if len(pieces) != 2:
