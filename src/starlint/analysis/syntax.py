@@ -213,7 +213,9 @@ _ASIDES = (("on", "the", "other", "hand"), ("in", "turn"), ("in", "fact"), ("by"
            ("for", "our", "part"), ("as", "a", "team"), ("for", "example"), ("for", "instance"))
 _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "as", "if", "because",
                   "since", "so", "that", "whenever", "unless", "though", "although", "where", "whether",
-                  "why", "what", "how", "which", "who"}
+                  "why", "what", "how", "which", "who",
+                  # "it happened again and again even we wrote down the rule": "even (though)"
+                  "even"}
 _TEAM_OWNERS = ("our", "my")
 #: finite "be" before a verb: what a subject is doing in "we were given", "we are trading"
 _BE_FINITE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}

@@ -51,6 +51,11 @@ _CONDITION_AFTER_BREAK = re.compile(r"(\u2014|\u2013|--|:|;)\s*(if|whenever|unle
                                     re.IGNORECASE)
 
 
+#: a clause that concedes what was done before the main clause's news: "it happened again
+#: and again even though we wrote down the rule" (what was tried, the setting)
+_CONCEDING = re.compile(r"\b(even( though| if)?|although|though)\s*$", re.IGNORECASE)
+
+
 def _conditional(text: str, start: int) -> bool:
     before = text[:start]
     return bool(_CONDITION_BEFORE.match(before) or _CONDITION_AFTER_BREAK.search(before))
@@ -192,7 +197,7 @@ class Actor(_SyntaxKind):
                     if subject.relative:
                         continue  # "the hybrid model we came up with met in the middle": which model
                     if subject.subordinate and (who.first_person or tense(subject.verb) == "present"
-                                                or _dates(text, subject.start)):
+                                                or _dates(text, subject.start) or _CONCEDING.search(text[: subject.start])):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
                         # "after we finish the project, this number ...": a when, not a deed done
                         continue
