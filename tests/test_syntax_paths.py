@@ -474,3 +474,14 @@ def test_a_lower_case_i_is_the_speaker_on_the_pattern_path(blank_pipeline):
     assert [s.verb for s in syntax.actors_by_pattern("i'm sure i rolled it back").first_person] == ["am", "rolled"]
     assert syntax.actors_by_pattern("the rows were bad, i.e. half empty").first_person == []
     assert syntax.actors_by_pattern("two causes: (i) the cache and (ii) the clock").first_person == []
+
+
+@pytest.mark.parametrize("path", ["trained", "blank"])
+def test_a_contracted_be_is_read_as_be_on_both_paths(path, request):
+    """"what kind of problem we're trying to tackle" has "we" with "are", as the pattern path
+    reads it; the parser's "'re" was no verb the rule knew, so only the trained path fired."""
+    if path == "blank":
+        request.getfixturevalue("blank_pipeline")
+    for text in ("I would learn what kind of problem we\u2019re trying to tackle first.",
+                 "I make sure we're not just building cool things; we're solving real problems."):
+        assert {s.verb for s in syntax.actors(text).plural} == {"are"}

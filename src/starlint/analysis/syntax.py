@@ -219,6 +219,7 @@ _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "
 _TEAM_OWNERS = ("our", "my")
 #: finite "be" before a verb: what a subject is doing in "we were given", "we are trading"
 _BE_FINITE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}
+_FULL_BE = {"'m": "am", "'re": "are", "\u2019m": "am", "\u2019re": "are"}
 
 
 #: "Our research led us to rebuild the index": "us" is who did it, the cause only its reason
@@ -249,7 +250,7 @@ def actors(text: str) -> Actors:
         be = next((c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _BE_FINITE
                    and c.i < head.i), None)
         if be is not None:
-            verb = be
+            verb = _FULL_BE.get(be, be)  # "we're trying": "are", as the pattern path reads it
         # "if we can 10 securities": with the main verb left out, the modal heads the clause
         modal = head.lower_ in MODALS or any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
         # (or opened by a word the pattern path reads as one: "they don't care how we do it",
