@@ -219,6 +219,7 @@ _SUBORDINATORS = {"when", "after", "before", "once", "while", "until", "till", "
 _TEAM_OWNERS = ("our", "my")
 #: finite "be" before a verb: what a subject is doing in "we were given", "we are trading"
 _BE_FINITE = {"am", "is", "are", "was", "were", "'m", "'re", "\u2019m", "\u2019re"}
+#: the parser's contracted "be" spelled out, as the pattern path names the verb
 _FULL_BE = {"'m": "am", "'re": "are", "\u2019m": "am", "\u2019re": "are"}
 
 

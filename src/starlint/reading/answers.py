@@ -435,11 +435,11 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     stack: list[Block] = []
     label_level: int | None = None  # level of the last label heading in this section
     after_rule = False
-    ruled = False  # the block follows a "---" under an answer's prose
+    rule_under_prose = False  # the block before was a "---" under an answer's prose
     for block in blocks:
-        ruled, was_ruled = False, ruled
+        follows_rule, rule_under_prose = rule_under_prose, False
         if block.kind == "rule":
-            ruled = sections[-1].has_prose()
+            rule_under_prose = sections[-1].has_prose()
             # only where headings do not already separate answers: under a heading, "---" is
             # the writer's own structure inside one answer
             current = sections[-1]
@@ -492,7 +492,7 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             # answer's own level after the rule that ends it sums up the questions above, a
             # section of its own, not this answer's learning
             label = heading_label(block)
-            sums_up = was_ruled and label is not None and label.parts == ("learning",) and label_level is None \
+            sums_up = follows_rule and label is not None and label.parts == ("learning",) and label_level is None \
                 and sections[-1].heading is not None and sections[-1].heading.kind == "heading" \
                 and block.level <= sections[-1].heading.level
             if label is not None and not sums_up:
