@@ -439,9 +439,16 @@ def tells_event(text: str) -> bool:
             if _IMPLIED_STEP.match(step[:1].upper() + step[1:]):
                 return True
         elif not subject.negated and not subject.modal and tense(subject.verb) == "past" \
-                and not _WH_BEFORE.search(text[: subject.start]):
+                and not _WH_BEFORE.search(text[: subject.start]) \
+                and not (subject.verb in _SAME_IN_PRESENT and _CONDITION_OPENED.search(text[: subject.start])):
             return True  # (not "a revised estimate based on what I've learned")
     return False
+
+
+#: past forms spelled as the present: after "if" they tell a condition of the work ("if we
+#: hit a technical wall, we pivot"), not an event
+_SAME_IN_PRESENT = frozenset({"hit", "cut", "let", "put", "quit", "read", "set", "shed", "shut", "split", "spread"})
+_CONDITION_OPENED = re.compile(r"\b(if|when|whenever|unless|once|every time)\s*$", re.IGNORECASE)
 
 
 def _typed_lower_i(word: str, text: str, end: int) -> bool:
