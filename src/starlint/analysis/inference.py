@@ -465,6 +465,12 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
         else:
             part.segments.append(Segment(block, start, end))
     if preface:
-        situation = parts.setdefault("situation", Part(name="situation", segments=[], inferred=True, evidence=False))
-        situation.segments[:0] = [Segment(block, start, end) for block, start, end, _, _ in preface]
+        # before a story, the habit sets no scene and joins the Situation; where nothing
+        # happened, it is what the speaker does, the Action ("I always check first that they
+        # want it", then how it goes)
+        name = "situation" if event else "action"
+        part = parts.setdefault(name, Part(name=name, segments=[], inferred=True, evidence=False))
+        part.segments[:0] = [Segment(block, start, end) for block, start, end, _, _ in preface]
+        if not event:
+            part.evidence = part.evidence or any(_is_deed(text) for _, _, _, text, _ in preface)
     return parts

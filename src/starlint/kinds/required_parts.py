@@ -76,14 +76,17 @@ class RequiredParts(Kind):
 
 
 def _told_elsewhere(answer: Answer, name: str, regexes) -> bool:
-    """The speaker's steps told under the other parts, where no sentence of the part's own
-    tells it: the interviewer has heard what the candidate did. A labelled part left empty
-    ("A: ") is still empty."""
+    """The part told under the others, where no sentence of its own tells it: a sentence
+    the rule's regexes name ("I had to speak in the meeting"), or, in a labelled answer with
+    no such label, the speaker's own step filed under another ("Situation: ... Mentored a
+    junior engineer"). In prose the reading moved such steps into the Action already
+    (`action_in_context`); a labelled part left empty ("A: ") is still empty."""
     own = answer.parts.get(name)
     if answer.labelled and own is not None:
         return False
     others = [p for n, p in answer.parts.items() if p is not None and n != name]
-    return any(tells_step(s.text) or any(r.search(s.text) for r in regexes) for p in others for s in p.sentences)
+    return any((answer.labelled and tells_step(s.text)) or any(r.search(s.text) for r in regexes)
+               for p in others for s in p.sentences)
 
 
 def _told_by_partner(answer: Answer, part) -> bool:
