@@ -57,6 +57,15 @@ def blank_pipeline(monkeypatch):
     syntax.clear_parse_cache()
 
 
+@pytest.fixture(params=["trained", "blank"])
+def syntax_path(request) -> str:
+    """Run the test on both ways of reading who acts: the trained parse (where its package is
+    installed; `.ci/run` installs it) and the rule-based fallback, which must agree."""
+    if request.param == "blank":
+        request.getfixturevalue("blank_pipeline")
+    return request.param
+
+
 def data_file_error(tmp_path, name: str, text: str, loader) -> str:
     """The error a data-file loader gives for `text`: one line, naming the file first."""
     from starlint.ruleset import RuleError

@@ -147,25 +147,19 @@ def _we_lines(text: str) -> list[str]:
     return [d.message.split("'")[1] for d in lint(text).diagnostics if d.rule == "we-instead-of-i"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_when_told_in_the_present_is_no_hidden_deed(path, request):
+def test_a_when_told_in_the_present_is_no_hidden_deed(syntax_path):
     """"After we finish a migration, the numbers ..." says when, not what the team did; so
     does the past "after we released, a bug appeared" (two writers' answers labelled so).
     A deed told in the main clause is one finding, not two, on both paths (issue 10, class 3)."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("After we finish a migration, the totals refresh on their own.")) == []
     assert _we_lines(_WHEN_STORY.format("After we finished the migration, the totals refreshed on their own.")) == []
     assert _we_lines(_WHEN_STORY.format("After we finished the migration, we rebuilt the totals.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(path, request):
+def test_a_conversation_a_deed_not_done_and_a_verbless_modal_hide_no_deed(syntax_path):
     """"In the review we discussed both designs" takes two people; "we didn't test the
     rollback" tells what was not done; "if we can 10 reports in one" (the verb left out) is
     an ability; "I suggested we present ..." is the speaker's proposal. None of them is the speaker's own act told as "we"; "we rewrote it" still is."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     for sentence in ("In the review meeting, we discussed the pros and cons of both designs.",
                      "We didn't test the rollback path before the release.",
                      "Unfortunately we havent failed over once in the last 30 days.",
@@ -195,12 +189,9 @@ def test_a_task_read_from_the_situation_keeps_the_situations_we():
     assert [(d.line, d.column) for d in run.diagnostics if d.rule == "we-instead-of-i"] == [(2, 13)]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_group_decision_in_the_paragraph_after_the_speakers_proposal_is_excused(path, request):
+def test_a_group_decision_in_the_paragraph_after_the_speakers_proposal_is_excused(syntax_path):
     """Tips 3's "I proposed X. After team discussion, we chose ..." told over two paragraphs;
     list items stay steps of their own."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     story = ("**Situation:** The designers wanted a pop-out window that browsers cannot open.\n\n"
              "**Task:** I had to give them something that worked on the web.\n\n"
              "**Action:** {}\n\n"
@@ -211,53 +202,38 @@ def test_a_group_decision_in_the_paragraph_after_the_speakers_proposal_is_excuse
     assert _we_lines(story.format(steps)) == ["We"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_us_led_to_a_deed_is_the_team_acting(path, request):
+def test_us_led_to_a_deed_is_the_team_acting(syntax_path):
     """"Our research led us to rebuild the index" hides who rebuilt it, as "we rebuilt" does;
     "the manager asked us to" is someone else's request."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("Our research led us to rebuild the index.")) == ["us"]
     assert _we_lines(_WHEN_STORY.format("The manager asked us to rebuild the index.")) == []
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_we_both_names_the_speaker_and_the_other(path, request):
+def test_we_both_names_the_speaker_and_the_other(syntax_path):
     """"we both dug in" says who: the speaker and the one other person of the story; a bare
     "we" beside it still hides the speaker's part."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("Rather than talk it out, we both dug in and stood our ground.")) == []
     assert _we_lines(_WHEN_STORY.format("We both argued for a week, and then we rebuilt the index.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_routine_told_with_how_often_is_the_setting(path, request):
+def test_a_routine_told_with_how_often_is_the_setting(syntax_path):
     """"Every week we test 2000 builds" tells how things ran, not a deed the speaker hid;
     the deed after it is still judged."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     routine = "Every week we test 2000 builds on real phones. We worked on it 5 nights a week."
     assert _we_lines(_WHEN_STORY.format(routine)) == []
     assert _we_lines(_WHEN_STORY.format(routine + " Then we rebuilt the index.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_the_speakers_proposal_in_a_routine_still_excuses_the_decision_after_it(path, request):
+def test_the_speakers_proposal_in_a_routine_still_excuses_the_decision_after_it(syntax_path):
     """A routine sentence is passed over for its "we", not for what the speaker said in it."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "Every week I proposed a cut of the slowest jobs. After team discussion, we chose two of them."
     assert _we_lines(_WHEN_STORY.format(told)) == []
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_proposal_stands_until_the_speaker_speaks_again(path, request):
+def test_a_proposal_stands_until_the_speaker_speaks_again(syntax_path):
     """"I proposed a trial run. It would give us data. We agreed on a date": the sentence
     between says what the proposal was for; the decision after it is still the group's. An
     "I" sentence in between ends it, and a deed (not a decision) is still a deed."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I proposed a trial run of both imports. It would give us real numbers. We agreed on a date for it."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     spoke = "I proposed a trial run of both imports. I booked the staging servers. We agreed on a date for it."
@@ -266,12 +242,9 @@ def test_a_proposal_stands_until_the_speaker_speaks_again(path, request):
     assert _we_lines(_WHEN_STORY.format(deed)) == ["We"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_decision_after_the_speaker_raised_the_issue_is_the_groups(path, request):
+def test_a_decision_after_the_speaker_raised_the_issue_is_the_groups(syntax_path):
     """"I informed the team about the slip, and we decided to roll back": the speaker raised
     it, the team decided; so does "we collectively decided" once the speaker has spoken."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     for sentence in ("I informed the team about the slip, and we decided to roll back the import.",
                      "I joined the call with the data team, and we collectively decided to pause the import."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
@@ -288,35 +261,26 @@ def test_the_fallback_finds_the_verb_past_an_aside_or_an_adverb(sentence, verb):
     assert [s.verb for s in syntax.actors_by_pattern(sentence).plural] == [verb]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_an_aim_and_a_finding_told_in_we_hide_no_deed(path, request):
+def test_an_aim_and_a_finding_told_in_we_hide_no_deed(syntax_path):
     """"We aimed to create one dashboard" is the goal and "we discovered that ..." what the
     team found out, neither a step hidden in "we"; "we created one dashboard" is one."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("We aimed to create one dashboard for every region.")) == []
     assert _we_lines(_WHEN_STORY.format("On the second day we discovered that the import ran twice.")) == []
     assert _we_lines(_WHEN_STORY.format("We created one dashboard for every region.")) == ["We"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_seeing_to_something_excuses_only_the_we_right_after_it(path, request):
+def test_seeing_to_something_excuses_only_the_we_right_after_it(syntax_path):
     """"I needed to ensure we shipped on Friday" is the speaker's own concern; "I added a
     retry to ensure reliability. Additionally, we aligned the schema" is the team's step, and
     the "ensure" of the sentence before does not make it a group decision after a proposal."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("I needed to ensure we shipped the check on Friday.")) == []
     told = "I added a retry to ensure reliability. Additionally, we aligned the import schema across systems."
     assert _we_lines(_WHEN_STORY.format(told)) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_my_team_after_a_verb_is_its_object_not_its_subject(path, request):
+def test_my_team_after_a_verb_is_its_object_not_its_subject(syntax_path):
     """"I was unable to motivate my team", "I lobbied my team to adopt it", "my team mate told
     me": the team is not the actor; "Then our team rewrote the job" is."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     for sentence in ("I was unable to motivate my team as their manager that month.",
                      "I lobbied my team to adopt the new import format.",
                      "But my team mate told me to fetch the file from storage every time.",
@@ -325,12 +289,9 @@ def test_my_team_after_a_verb_is_its_object_not_its_subject(path, request):
     assert _we_lines(_WHEN_STORY.format("Then our team rewrote the import as a scheduled job.")) == ["our team"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_relative_clause_with_its_that_left_out_is_no_hidden_deed(path, request):
+def test_a_relative_clause_with_its_that_left_out_is_no_hidden_deed(syntax_path):
     """"the suggestions we provide", "the credit we deserve": the "we" qualifies a noun; a
     time or an occasion before the "we" opens a main clause ("In the end we rewrote it")."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     for sentence in ("They only act on the suggestions we provide in the report.",
                      "If he agrees, we can each get the credit we deserve.",
                      # a clause opened by "how", whatever the parse calls it
@@ -342,38 +303,29 @@ def test_a_relative_clause_with_its_that_left_out_is_no_hidden_deed(path, reques
         assert _we_lines(_WHEN_STORY.format(sentence)) == ["we"], sentence
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_where_the_group_landed_after_the_speakers_step_hides_no_deed(path, request):
+def test_where_the_group_landed_after_the_speakers_step_hides_no_deed(syntax_path):
     """"I helped them find common ground (we ended up doing a hybrid)" tells where the group
     landed after the speaker's own step; "we shipped a hybrid" is a step told in "we"."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I helped the two leads find common ground (we ended up doing a hybrid of both dashboards)."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format("I helped the two leads. We shipped a hybrid of both dashboards.")) == ["We"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_an_aim_seen_to_a_fact_of_ownership_and_working_it_out_hide_no_deed(path, request):
+def test_an_aim_seen_to_a_fact_of_ownership_and_working_it_out_hide_no_deed(syntax_path):
     """"My task was to keep the peace, ensuring that we kept to the plan" is the aim, whoever
     states it; "we all own the dashboards" is a fact; "we eventually worked it out" is where
     the two sides landed. "we rebuilt the dashboards" is a step told in "we"."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("My task was to keep the peace, ensuring that we kept to the plan.")) == []
     assert _we_lines(_WHEN_STORY.format("Nobody had asked me to, but we all own the dashboards.")) == []
     assert _we_lines(_WHEN_STORY.format("I apologised to him, and we eventually worked it out.")) == []
     assert _we_lines(_WHEN_STORY.format("I apologised to him, and we rebuilt the dashboards.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_how_the_thing_built_works_told_in_the_present_hides_no_deed(path, request):
+def test_how_the_thing_built_works_told_in_the_present_hides_no_deed(syntax_path):
     """In a story told in the past, "I added a freshness check. For late files, we retry the
     import every ten minutes" is the product speaking: how the check works, not a step the
     team took instead of the speaker. The same "we" in the past is a step told in "we"; and a
     story told wholly in the present keeps its "we" (no past "I" to read it against)."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("For late files, we retry the import every ten minutes.")) == []
     assert _we_lines(_WHEN_STORY.format("For late files, we retried the import by hand.")) == ["we"]
     present = ("**Situation:** Our finance dashboard shows last month's numbers until noon.\n\n"
@@ -382,87 +334,63 @@ def test_how_the_thing_built_works_told_in_the_present_hides_no_deed(path, reque
     assert _we_lines(present) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_coming_to_an_agreement_is_where_the_group_landed(path, request):
+def test_coming_to_an_agreement_is_where_the_group_landed(syntax_path):
     """"I raised it with the design lead and we had come to an agreement" tells where the two
     landed after the speaker's step, on both paths (the trained parse reads "come" as the verb)."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I raised the naming with the design lead, and we had come to an agreement by noon."
     assert _we_lines(_WHEN_STORY.format(told)) == []
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_reaching_a_consensus_is_where_the_group_landed(path, request):
+def test_reaching_a_consensus_is_where_the_group_landed(syntax_path):
     """"I took the data to my manager and eventually we reached a consensus on the timeline"."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I took the data to my manager, and eventually we reached a consensus on the timeline."
     assert _we_lines(_WHEN_STORY.format(told)) == []
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_decision_at_the_meeting_the_speaker_called_is_the_groups(path, request):
+def test_a_decision_at_the_meeting_the_speaker_called_is_the_groups(syntax_path):
     """"I initiated an open conversation to align our expectations. We agreed on a weekly
     check-in": the speaker called the meeting where it was settled; a deed after it is still
     a deed hidden in "we"."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I initiated an open conversation with him to align our expectations. We agreed on a weekly check-in."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format(told + " Then we rebuilt the index.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_we_cannot_is_an_ability_lacking_not_a_deed(path, request):
+def test_we_cannot_is_an_ability_lacking_not_a_deed(syntax_path):
     """"alerts saying we cannot retrieve data": "cannot", one word, is "can not", as "we
     can't" and "we couldn't" are."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I got alerts saying we cannot retrieve data from the index, so I rebuilt it."
     assert _we_lines(_WHEN_STORY.format(told)) == []
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_what_befell_the_team_is_no_deed(path, request):
+def test_what_befell_the_team_is_no_deed(syntax_path):
     """"we encountered challenges in decision-making" tells what happened to the team, as
     "we faced" does; a step after it is still a step."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "Despite a strong team, we encountered challenges in agreeing on the design."
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format(told + " Then we rebuilt the index.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_combining_both_proposals_after_the_speakers_demo_is_the_groups_choice(path, request):
+def test_combining_both_proposals_after_the_speakers_demo_is_the_groups_choice(syntax_path):
     """"I built a demo of each design and showed them at the review. ... we combined the
     two": a hybrid chosen together after the speaker's own proposal, as "we chose" is."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = ("I built a small demo of each design and showed both at the next review. "
             "So rather than either design alone, we combined the two.")
     assert _we_lines(_WHEN_STORY.format(told)) == []
     assert _we_lines(_WHEN_STORY.format("The team was split. So rather than either design alone, we combined the two.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_we_in_a_clause_that_tells_which_thing_is_no_deed(path, request):
+def test_a_we_in_a_clause_that_tells_which_thing_is_no_deed(syntax_path):
     """"The hybrid model we came up with met in the middle": the clause with its "that" left
     out tells which model, in the past as in the present ("the suggestions we provide"); the
     same deed told as the sentence's own is still one hidden in "we"."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     assert _we_lines(_WHEN_STORY.format("The hybrid model we came up with met both teams in the middle.")) == []
     assert _we_lines(_WHEN_STORY.format("Then we came up with a hybrid model for both teams.")) == ["we"]
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_we_after_a_condition_opened_inside_the_sentence_is_a_rule_of_the_work(path, request):
+def test_a_we_after_a_condition_opened_inside_the_sentence_is_a_rule_of_the_work(syntax_path):
     """"I adjust the plan as we go: if we hit a wall, we pivot": how things go each time, as
     "If they agreed, we kept it" at the sentence's start is."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     told = "I adjusted the plan as the data came in: if we hit a wall, we pivoted to the fallback design."
     assert _we_lines(_WHEN_STORY.format(told)) == []
 
@@ -476,12 +404,9 @@ def test_a_lower_case_i_is_the_speaker_on_the_pattern_path(blank_pipeline):
     assert syntax.actors_by_pattern("two causes: (i) the cache and (ii) the clock").first_person == []
 
 
-@pytest.mark.parametrize("path", ["trained", "blank"])
-def test_a_contracted_be_is_read_as_be_on_both_paths(path, request):
+def test_a_contracted_be_is_read_as_be_on_both_paths(syntax_path):
     """"what kind of problem we're trying to tackle" has "we" with "are", as the pattern path
     reads it; the parser's "'re" was no verb the rule knew, so only the trained path fired."""
-    if path == "blank":
-        request.getfixturevalue("blank_pipeline")
     for text in ("I would learn what kind of problem we\u2019re trying to tackle first.",
                  "I make sure we're not just building cool things; we're solving real problems."):
         assert {s.verb for s in syntax.actors(text).plural} == {"are"}
