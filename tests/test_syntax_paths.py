@@ -410,3 +410,15 @@ def test_a_contracted_be_is_read_as_be_on_both_paths(syntax_path):
     for text in ("I would learn what kind of problem we\u2019re trying to tackle first.",
                  "I make sure we're not just building cool things; we're solving real problems."):
         assert {s.verb for s in syntax.actors(text).plural} == {"are"}
+
+
+def test_a_way_of_doing_named_as_an_object_hides_no_deed(syntax_path):
+    """"The change meant reworking how we stored the totals" names the team's way of doing as
+    the object of another verb: a description of the work, not a deed told in "we" (a blind
+    writer's answer labelled so). "That is how we stored them" tells the deed, and still fires."""
+    for sentence in ("The change meant reworking how we stored the totals.",
+                     "I had not thought through how we'd handle the month-end rush.",
+                     "I checked whether we cached the exchange rates."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
+    assert _we_lines(_WHEN_STORY.format("That is how we stored the totals.")) == ["we"]
+    assert _we_lines(_WHEN_STORY.format("The change meant that we reworked the totals.")) == ["we"]

@@ -56,6 +56,18 @@ _CONDITION_AFTER_BREAK = re.compile(r"(\u2014|\u2013|--|:|;)\s*(if|whenever|unle
 _CONCEDING = re.compile(r"\b(even( though| if)?|although|though)\s*$", re.IGNORECASE)
 
 
+#: a clause that names a way of doing, the object of another verb: "the optimization involved
+#: changing how we cached the metadata", "I hadn't thought through how we'd handle video"
+#: (a description of the work, not a deed told; "that's how we fixed it" still tells one)
+_MANNER_OPENER = re.compile(r"([A-Za-z'\u2019]+)\s+(how|whether)\s+$", re.IGNORECASE)
+_TELLS_THE_WAY = {"is", "was", "that's", "that\u2019s", "here's", "here\u2019s", "s"}
+
+
+def _names_a_way(text: str, start: int) -> bool:
+    match = _MANNER_OPENER.search(text[max(0, start - 40) : start])
+    return match is not None and match.group(1).lower() not in _TELLS_THE_WAY
+
+
 def _conditional(text: str, start: int) -> bool:
     before = text[:start]
     return bool(_CONDITION_BEFORE.match(before) or _CONDITION_AFTER_BREAK.search(before))
@@ -197,7 +209,8 @@ class Actor(_SyntaxKind):
                     if subject.relative:
                         continue  # "the hybrid model we came up with met in the middle": which model
                     if subject.subordinate and (who.first_person or tense(subject.verb) == "present"
-                                                or _dates(text, subject.start) or _CONCEDING.search(text[: subject.start])):
+                                                or _dates(text, subject.start) or _CONCEDING.search(text[: subject.start])
+                                                or _names_a_way(text, subject.start)):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
                         # "after we finish the project, this number ...": a when, not a deed done
                         continue
