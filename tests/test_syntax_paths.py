@@ -422,3 +422,11 @@ def test_a_way_of_doing_named_as_an_object_hides_no_deed(syntax_path):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("That is how we stored the totals.")) == ["we"]
     assert _we_lines(_WHEN_STORY.format("The change meant that we reworked the totals.")) == ["we"]
+
+
+def test_someone_elses_proposal_of_what_we_do_hides_no_deed(syntax_path):
+    """"She suggested we do a deep-dive" is another's proposal, not yet a deed (a blind writer's
+    answer labelled so), as "the client demanded we ship" is their ask. The deed told after
+    it in "we" still fires."""
+    assert _we_lines(_WHEN_STORY.format("The analyst suggested we compare both imports side by side.")) == []
+    assert _we_lines(_WHEN_STORY.format("My manager proposed we split the import. We split it into four jobs.")) == ["We"]
