@@ -52,6 +52,7 @@ CLAIMS = [
     "The new runner simplified our entire release process.",
     # progress or a small effect claimed with no size
     "Within weeks the team made great strides on the merge queue.",
+    "After the triage the team made real progress on the merge queue.",
     "After the move, the wait for a runner was minimal.",
     # a comparative told as the story's effect, people said to have changed
     "The spot pool led to a more predictable merge queue.",
@@ -163,6 +164,10 @@ NOT_CLAIMS = [
     # a setting changed as the step itself
     "I increased the worker instances and reduced the batch size.",
     "I measured the improvements with a load test.",
+    # progress not made, or one the speaker could make (a blind writer's answers)
+    "The first week I was switching suites constantly and not making good progress on any.",
+    "By Friday I still didn't make real progress on the flaky runner.",
+    "The experience taught me I could make progress even in an unfamiliar codebase.",
 ]
 
 
