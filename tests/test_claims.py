@@ -168,6 +168,8 @@ NOT_CLAIMS = [
     "The first week I was switching suites constantly and not making good progress on any.",
     "By Friday I still didn't make real progress on the flaky runner.",
     "The experience taught me I could make progress even in an unfamiliar codebase.",
+    # a lift in spirits, not a gain to measure
+    "Spotting the second bug was a great confidence boost for the new analyst.",
 ]
 
 
