@@ -53,6 +53,7 @@ CLAIMS = [
     # progress or a small effect claimed with no size
     "Within weeks the team made great strides on the merge queue.",
     "After the triage the team made real progress on the merge queue.",
+    "With the new runner we were able to make real progress on the queue.",
     "After the move, the wait for a runner was minimal.",
     # a comparative told as the story's effect, people said to have changed
     "The spot pool led to a more predictable merge queue.",

@@ -421,6 +421,7 @@ def test_a_way_of_doing_named_as_an_object_hides_no_deed(syntax_path):
                      "I checked whether we cached the exchange rates."):
         assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
     assert _we_lines(_WHEN_STORY.format("That is how we stored the totals.")) == ["we"]
+    assert _we_lines(_WHEN_STORY.format("It's how we stored the totals.")) == ["we"]
     assert _we_lines(_WHEN_STORY.format("The change meant that we reworked the totals.")) == ["we"]
 
 

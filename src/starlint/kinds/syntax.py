@@ -58,14 +58,8 @@ _CONCEDING = re.compile(r"\b(even( though| if)?|although|though)\s*$", re.IGNORE
 
 #: a clause that names a way of doing, the object of another verb: "the optimization involved
 #: changing how we cached the metadata", "I hadn't thought through how we'd handle video"
-#: (a description of the work, not a deed told; "that's how we fixed it" still tells one)
-_MANNER_OPENER = re.compile(r"([A-Za-z'\u2019]+)\s+(how|whether)\s+$", re.IGNORECASE)
-_TELLS_THE_WAY = {"is", "was", "that's", "that\u2019s", "here's", "here\u2019s", "s"}
-
-
-def _names_a_way(text: str, start: int) -> bool:
-    match = _MANNER_OPENER.search(text[max(0, start - 40) : start])
-    return match is not None and match.group(1).lower() not in _TELLS_THE_WAY
+#: (not after "is", "was" or "...'s": "that's how we fixed it", "it is how we did it" tell one)
+_MANNER_OPENER = re.compile(r"\b(?!(?:is|was)\s)[A-Za-z]+(?<!['\u2019]s)\s+(how|whether)\s+$", re.IGNORECASE)
 
 
 def _conditional(text: str, start: int) -> bool:
@@ -81,13 +75,14 @@ def _words_before(text: str, start: int) -> list[str]:
     return words
 
 
-def _dates(text: str, start: int) -> bool:
-    """A "we" in a clause of time ("After we released, a bug appeared") or one that tells
-    which thing ("meetings where we defined the problems"): the clause dates or describes;
-    a deed hidden in "we" is in the main clause, which is judged on its own.
-    ("Transparency was crucial, so we made sure ..." is a deed.)"""
+def _sets_the_scene(text: str, start: int) -> bool:
+    """A "we" in a clause of time ("After we released, a bug appeared"), one that tells which
+    thing ("meetings where we defined the problems"), one that concedes what was tried ("even
+    though we wrote down a rule") or one that names a way of doing ("changing how we cached"):
+    the clause dates or describes; a deed hidden in "we" is in the main clause, which is
+    judged on its own. ("Transparency was crucial, so we made sure ..." is a deed.)"""
     before = text[max(0, start - 40) : start]
-    return bool(_TIME_OPENER.search(before) or _RELATIVE_OPENER.search(before))
+    return any(r.search(before) for r in (_TIME_OPENER, _RELATIVE_OPENER, _CONCEDING, _MANNER_OPENER))
 
 
 def _told_in_past(sentences) -> bool:
@@ -209,8 +204,7 @@ class Actor(_SyntaxKind):
                     if subject.relative:
                         continue  # "the hybrid model we came up with met in the middle": which model
                     if subject.subordinate and (who.first_person or tense(subject.verb) == "present"
-                                                or _dates(text, subject.start) or _CONCEDING.search(text[: subject.start])
-                                                or _names_a_way(text, subject.start)):
+                                                or _sets_the_scene(text, subject.start)):
                         # "so that we could ship", "when we found it, I ...": the deed is mine;
                         # "after we finish the project, this number ...": a when, not a deed done
                         continue
