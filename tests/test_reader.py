@@ -1262,12 +1262,27 @@ def test_an_empty_skeleton_at_the_top_of_a_case_is_left_apart():
     # the candidate's routine and style, the career told over (issue 10, aa-*, bb-*)
     "What does a typical workday look like for you?", "Can you describe your working style in a team?",
     "90-second career flow (for 18 years)", '"Tell all 18 years" master answer (2-3 minutes)',
+    # the present told over, not an occasion (issue 10, ee-*)
+    "How do you stay updated with technology?", "Tell me about your team and role.",
+    "Tell me about your current role",
 ])
 def test_pitch_and_preference_titles_are_no_story_questions(title):
     text = (f"## {title}\n\n"
             "I spent two years at a start-up, where I built the billing service and led the move to "
             "the cloud. I learned to ship small changes and I want to keep growing in that direction.\n")
     assert lint(text).answers == []
+
+
+@pytest.mark.parametrize("title", [
+    "Tell me about your team's biggest miss", "Tell me about your role in a launch that failed",
+    "How do you stay calm when a release goes wrong? Give an example.",
+])
+def test_a_story_about_a_team_or_a_role_is_still_a_story_question(title):
+    text = (f"## {title}\n\n"
+            "Last spring our release broke checkout for an hour. I rolled it back, wrote the "
+            "incident report and added a canary stage, and since then no release has broken "
+            "checkout for more than five minutes.\n")
+    assert len(lint(text).answers) == 1
 
 
 def test_what_teammates_would_say_about_you_is_no_story_question():

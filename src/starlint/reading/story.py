@@ -112,6 +112,13 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"(a|your) typical (work ?day|day|week)|(your )?(working|work) style|"
     r"what (do|would) you (want|like|hope|plan|need) to (improve|grow|develop|learn|work on|get better)|"
     r"tell (me|us) about your (experience at|internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
+    # the present, not an occasion: "How do you stay updated with technology?", "Tell me about
+    # your team and role" (a story about a team or a role goes on: "your team's biggest miss",
+    # "your role in a launch that failed"; a walk through the current project is an account
+    # of the candidate's work, read as an answer)
+    r"how do you (stay|keep) (updated|current|up[- ]to[- ]date|informed|abreast|on top of|up with)|"
+    r"tell (me|us) about your (current |present )?(team|role)"
+    r"(?=\s*(and (your )?(team|role|responsibilities)\b|[?.!\"*\u201d]|$))|"
     r"^your experience (at|with|in)|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b"
     # the same sections in Chinese prep notes: self-introduction, questions for the interviewer
