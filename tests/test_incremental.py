@@ -112,6 +112,19 @@ def test_an_unclosed_fence_swallows_the_rest_as_in_the_cli_and_closing_it_restor
     assert closed.diagnostics == cli(BANK_TEXT) and len(linter.answers) == 14
 
 
+def test_a_markdown_fence_around_the_answers_is_read_as_in_the_cli():
+    """A ````md fence is unwrapped before the text is cut into chunks; opening and closing it
+    by an edit re-reads the answers inside, as the CLI does."""
+    linter = DocumentLinter(RULES, "doc.md")
+    linter.lint(BANK_TEXT)
+    fenced = "````md\n" + BANK_TEXT + "\n````\n"  # longer than the bank's own ``` fences
+    result = linter.lint(fenced)
+    assert result.diagnostics == cli(fenced) and len(linter.answers) == 14
+    as_code = "````\n" + BANK_TEXT + "\n````\n"
+    assert linter.lint(as_code).diagnostics == cli(as_code) and linter.answers == []
+    assert linter.lint(fenced).diagnostics == cli(fenced) and len(linter.answers) == 14
+
+
 def test_a_link_reference_definition_makes_the_file_one_chunk():
     text = BANK_TEXT + "\n[index]: #index\n"
     linter = DocumentLinter(RULES, "doc.md")

@@ -1669,3 +1669,54 @@ def test_leading_the_project_in_the_setting_is_the_speakers_task():
     assert _TASK.search("I felt like I was in charge the whole time, from\nleading the majority of the project.")
     assert _TASK.search("I was leading the migration to the new cluster.")
     assert not _TASK.search("I was running a meeting to kick off the project.")
+
+
+# Answers pasted from a chat assistant arrive wrapped in a ```md fence: the writer declared the
+# content Markdown, so it is read as Markdown; any other fence stays code (issue 10, ff-*).
+FENCED_STORY = (
+    "## Tell me about a production issue you handled\n"
+    "\n"
+    "- **Situation:** The nightly Spark export failed during peak hours.\n"
+    "- **Task:** Find the cause and restore it before the morning reports.\n"
+    "- **Action:**\n"
+    "  - Read the executor logs and found a skewed join\n"
+    "  - Repartitioned the join key and reran only the failed partitions\n"
+    "- **Result:**\n"
+    "  - The export finished on time\n"
+)
+
+
+@pytest.mark.parametrize("opening, closing", [("```md", "```"), ("~~~markdown", "~~~"), ("````Markdown", "````"),
+                                              ("```md", None)])
+def test_an_answer_inside_a_markdown_fence_is_read_as_markdown(opening, closing):
+    text = f"{opening}\n{FENCED_STORY}" + (f"{closing}\n" if closing else "")
+    [answer] = lint(text).answers
+    assert answer.line == 2 and answer.labelled
+    assert {n: p.line for n, p in answer.parts.items() if n in ("situation", "task", "action", "result")} == {
+        "situation": 4, "task": 5, "action": 6, "result": 9}
+    # the Result has no figure: found at its label, as outside a fence; every finding is the
+    # one the same answer gets unfenced, a line down
+    found = [(d.rule, d.line, d.column) for d in lint(text).diagnostics]
+    assert ("unquantified-result", 9, 5) in found
+    assert found == [(rule, line + 1, column) for rule, line, column in
+                     ((d.rule, d.line, d.column) for d in lint(FENCED_STORY).diagnostics)]
+
+
+def test_the_same_answer_in_a_code_fence_is_code_and_not_linted():
+    for opening in ("```", "```text", "```python"):
+        assert lint(f"{opening}\n{FENCED_STORY}```\n").answers == []
+
+
+def test_a_code_fence_inside_a_markdown_fence_stays_code():
+    inner = "```python\n## Situation\nI wrote this heading inside a code sample.\n```\n"
+    text = "````md\n" + FENCED_STORY + "\n" + inner + "````\n\n## Notes\n\nSee the docs.\n"
+    [answer] = lint(text).answers
+    assert answer.line == 2
+    assert "code sample" not in " ".join(p.text for p in answer.parts.values())
+
+
+def test_a_markdown_fence_is_closed_by_a_bare_fence_only():
+    """CommonMark: "```md" inside the Markdown opens nothing new and a fence with an info
+    string does not close; the story after the real closing fence is prose again."""
+    text = "```md\n" + FENCED_STORY + "```\n\n```\n## Tell me about a failure\n\nI broke the build.\n```\n"
+    assert [a.line for a in lint(text).answers] == [2]

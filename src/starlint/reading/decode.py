@@ -182,6 +182,58 @@ def repair_line(line: str) -> tuple[str, list[int]] | None:
     return fixed, _aligned_map(fixed, line)
 
 
+#: A fence whose info string says its content is Markdown: "```md", "~~~markdown". Answers
+#: pasted from a chat assistant come wrapped in one; the writer declared the content prose.
+_MARKDOWN_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(?:md|markdown)[ \t]*$", re.IGNORECASE)
+_ANY_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+
+
+def unwrap_markdown_fences(lines: list[str]) -> list[int]:
+    """Blank, in place, the opening and closing lines of every top-level ```md fence so its
+    content is read as the Markdown it is; other fences stay code. Returns the lines blanked.
+    The closing fence follows CommonMark (the same character, at least as long, nothing
+    after it), so a ```python fence inside the Markdown stays a code block."""
+    blanked: list[int] = []
+    open_fence: str | None = None  # the marker of an open fence of another language
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "`" not in line[:4] and "~" not in line[:4]:
+            i += 1
+            continue
+        match = _ANY_FENCE.match(line)
+        if match is None:
+            i += 1
+            continue
+        marker = match.group(1)
+        if open_fence is not None:
+            if marker[0] == open_fence[0] and len(marker) >= len(open_fence) and not match.group(2).strip():
+                open_fence = None
+            i += 1
+            continue
+        if marker[0] == "`" and "`" in match.group(2):
+            i += 1  # not a fence: a code span ("``` x ```")
+            continue
+        if not _MARKDOWN_FENCE.match(line):
+            open_fence = marker
+            i += 1
+            continue
+        lines[i] = ""
+        blanked.append(i)
+        for j in range(i + 1, len(lines)):
+            close = _ANY_FENCE.match(lines[j])
+            if close and close.group(1)[0] == marker[0] and len(close.group(1)) >= len(marker) \
+                    and not close.group(2).strip():
+                lines[j] = ""
+                blanked.append(j)
+                i = j
+                break
+        else:
+            break  # unclosed: the Markdown runs to the end of the file
+        i += 1
+    return blanked
+
+
 def read_text(text: str, path: str, notices: list[str] | None = None) -> SourceFile:
     """Build a SourceFile from decoded text: normalise line endings, repair mojibake."""
     if "\x00" in text or _looks_binary(text):
@@ -201,6 +253,9 @@ def read_text(text: str, path: str, notices: list[str] | None = None) -> SourceF
             repaired_lines.append(result[0])
             column_maps.append(result[1])
             repaired += 1
+    if "md" in text or "arkdown" in text:
+        for i in unwrap_markdown_fences(repaired_lines):
+            column_maps[i] = [0]  # a blank line: every position is its first column
     notes = list(notices or [])
     if repaired:
         notes.append(f"{path}: repaired mis-decoded characters (mojibake) on {repaired} line(s)")
