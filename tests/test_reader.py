@@ -1720,3 +1720,38 @@ def test_a_markdown_fence_is_closed_by_a_bare_fence_only():
     string does not close; the story after the real closing fence is prose again."""
     text = "```md\n" + FENCED_STORY + "```\n\n```\n## Tell me about a failure\n\nI broke the build.\n```\n"
     assert [a.line for a in lint(text).answers] == [2]
+
+
+def test_design_notes_with_a_step_or_two_among_them_are_no_story():
+    """Notes that describe a system ("Designed for horizontal scaling", "is used by many
+    services") tell a step here and there, but most of their sentences tell nothing that
+    happened: not an answer (issue 10, ff-*)."""
+    text = ("## Caches compared\n\n"
+            "**In-process cache**\n\n"
+            "Pros:\n\n"
+            "Speed: Reads cost no network hop.\n"
+            "Simplicity: Nothing extra to deploy or monitor.\n"
+            "Built into most web frameworks, so it needs no new library.\n\n"
+            "Cons:\n\n"
+            "Size: Limited by the memory of one host.\n"
+            "Consistency: Each host holds its own copy, so values drift between hosts.\n"
+            "Restarts: The cache is empty after every deploy.\n\n"
+            "**Shared cache**\n\n"
+            "Pros:\n\n"
+            "Designed for many hosts reading the same keys.\n"
+            "Capacity: Grows by adding nodes.\n"
+            "Consistency: One copy of each value for every host.\n\n"
+            "Cons:\n\n"
+            "Latency: Every read is a network call.\n"
+            "Operations: Another cluster to patch, size and watch.\n"
+            "Failure: When it is down, every host falls back to the database at once.\n")
+    assert lint(text).answers == []
+
+
+def test_a_story_told_in_steps_among_its_setting_is_still_a_story():
+    text = ("## Tell me about a time you fixed a slow page\n\n"
+            "Our search page was slow. It took eight seconds to load. Users complained every day. "
+            "The page ran forty queries. Nobody owned it. I profiled the page and found the "
+            "repeated queries. I batched them into one and added an index. The page now loads in "
+            "under a second.\n")
+    assert len(lint(text).answers) == 1

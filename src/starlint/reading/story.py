@@ -214,6 +214,8 @@ class StoryEvidence:
         telling = self.narrated + self.habitual
         if telling < 2 and not (telling == 1 and self.sentences <= 2 and self.words >= 25):
             return False
+        if (telling + self.first_person) * 3 < self.sentences:
+            return False  # notes with a step or two among them: "Designed for horizontal scaling"
         # a story may ask a question or give a tip; a question list or a tips list is mostly those
         return (self.questions + self.advice) < max(2, telling) and self.questions * 2 < self.sentences
 
