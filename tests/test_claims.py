@@ -67,6 +67,9 @@ CLAIMS = [
     "Not only does the spot pool save money, it frees the old hosts.",
     "The engineers said they took less time to get a green build.",
     "The scheduler became maintainable and scalable.",
+    # savings said to be large, a thing made better, neither sized (a blind writer's answers)
+    "Moving the suites to spot runners brought significant cost savings.",
+    "I reworked the runner labels and made the whole dashboard much easier to read.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
@@ -171,6 +174,10 @@ NOT_CLAIMS = [
     "The experience taught me I could make progress even in an unfamiliar codebase.",
     # a lift in spirits, not a gain to measure
     "Spotting the second bug was a great confidence boost for the new analyst.",
+    # what the story made of the speaker, a step that changed a thing's form, savings sized
+    "Losing that week of work made me a better engineer.",
+    "I made my runbook notes more concise before the handover.",
+    "The spot pool brought savings of $4,000 a month.",
 ]
 
 
