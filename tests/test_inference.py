@@ -368,6 +368,36 @@ def test_a_step_that_goes_on_to_ensure_its_outcome_is_step_and_outcome():
     assert run.answers[0].parts["result"].text.startswith("ensuring that the live presentation")
 
 
+def test_the_practice_since_is_a_lesson_and_not_cut_into_step_and_outcome():
+    """"To avoid similar issues, I now run a feasibility check before proposing a rewrite,
+    ensuring ..." is the speaker's practice since, a lesson, not a step: its ", ensuring" is
+    not cut off as the Result, and the closing part holds the whole sentence (ff-*: the Result
+    was only the lesson's last clause, and "not found")."""
+    from .conftest import lint
+
+    run = lint("## Tell me about a time you changed your plan\n\n"
+               "I proposed moving our chat service to websockets. Soon I saw that our gateway could not "
+               "support them, and few users had the problem.\n\n"
+               "Instead, I added a lock around the shared sessions. This fix held up with the existing "
+               "gateway and solved the duplicate messages. To avoid similar issues, I now run a "
+               "feasibility check before proposing a rewrite, ensuring it fits what we can support.\n")
+    result = run.answers[0].parts["result"]
+    assert "I now run a feasibility check" in result.text and not result.text.startswith("ensuring")
+    assert not any(d.rule == "missing-part" and d.message.startswith("Result") for d in run.diagnostics)
+    assert not any(d.rule == "no-learning" for d in run.diagnostics)
+
+
+@pytest.mark.parametrize("sentence,now_practice", [
+    ("Since that review I now check every migration on a copy first.", True),
+    ("I now had two days left before the launch.", False),
+    ("I now realized the cache was the problem.", False),
+])
+def test_the_practice_since_is_read_as_a_lesson(sentence, now_practice):
+    from starlint.analysis.inference import _LEARNING
+
+    assert bool(_LEARNING.search(sentence)) is now_practice
+
+
 @pytest.mark.parametrize("sentence,step", [
     # the role read as the Task opens the speaker's first step
     ("As the newest engineer on the team, I traced the slowdown to the search index.", True),

@@ -86,6 +86,9 @@ _LEARNING = re.compile(
     # (not what the speaker knew before the story: "the practices I had learned earlier")
     r"\b((?<!had )learn(ed|t)|lesson|taught me|since then|from then on|next time|in hindsight|looking back|"
     r"would (now )?do differently|takeaway|"
+    # the practice since, in the present: "To avoid similar issues, I now conduct a review"
+    # (not the story's own "now": "I now had two days left", "I now realized")
+    r"I now (?!had\b|was\b|knew\b|needed\b|[a-z]+ed\b)[a-z]+|"
     # what the speaker would change, told as a counterfactual: "Had I just considered his
     # feelings, ...", "If I had asked earlier, ...", "I should have sized the work"
     r"had (I|we) (just |only )?[a-z]+(ed|en)|if (I|we) had (just |only )?[a-z]+(ed|en)|(I|we) (should|could|would)(n't)? have [a-z]+(ed|en))\b",
