@@ -387,6 +387,22 @@ def test_the_practice_since_is_a_lesson_and_not_cut_into_step_and_outcome():
     assert not any(d.rule == "no-learning" for d in run.diagnostics)
 
 
+def test_what_the_steps_were_worth_is_the_result():
+    """"These sessions were key in ..." and "By doing this, I helped them ..." tell what the
+    steps came to, though no figure or outcome verb is in them; a prose answer ending in them
+    (and a habit or two after) was read as all Action, its Result "not found" (ff-*)."""
+    from .conftest import lint
+
+    run = lint("## Tell me about a time you developed someone\n\n"
+               "Last summer I led the onboarding of two new analysts on the billing team. I met each of "
+               "them twice a week to set up their tools and answer their questions. These sessions were key "
+               "in getting them to ship their first report in their second week. By doing this, I helped them "
+               "take on the monthly close on their own. They still come to me when something blocks them.\n")
+    result = run.answers[0].parts["result"]
+    assert result.text.startswith("These sessions were key")
+    assert not any(d.rule == "missing-part" and d.message.startswith("Result") for d in run.diagnostics)
+
+
 @pytest.mark.parametrize("sentence,now_practice", [
     ("Since that review I now check every migration on a copy first.", True),
     ("I now had two days left before the launch.", False),

@@ -183,7 +183,9 @@ _OUTCOME = re.compile(
     r"problem (was )?solved|(issue|bug|problem) (was )?(solved|resolved|fixed)|(won|lost) (the|a|our|that) "
     r"(bid|deal|contract|client|account|award|hackathon|competition)|was a (hit|success|big hit|huge success)|"
     r"closed the (sale|deal)|no (more )?(bugs|errors|issues|complaints|incidents|outages)\b|"
-    r"(it|this|that) (worked|did the trick)|hurt (my|his|her|our|their) (career|reputation|chances))\b",
+    r"(it|this|that) (worked|did the trick)|hurt (my|his|her|our|their) (career|reputation|chances)|"
+    # what the steps were worth: "These sessions were key in making sure they felt supported"
+    r"(was|were|proved) (key|crucial|instrumental|pivotal|vital) (in|to|for))\b",
     re.IGNORECASE,
 )
 #: results handled as a thing in a step ("ran the upgrade on a copy and showed him the
@@ -208,7 +210,11 @@ _OUTCOME_OPENER = re.compile(
     # ("This approach made the API act synchronously" describes a proposal: "made" is no verdict)
     r"(helped|led|allowed|let|resulted|saved|cut|paid)|"
     # the aftermath: "10 months later, we released support for ...", "A week later, ..."
-    r"([a-z0-9]+ |a few |several )(minutes?|hours?|days?|weeks?|months?|years?|sprints?|quarters?) later)\b",
+    r"([a-z0-9]+ |a few |several )(minutes?|hours?|days?|weeks?|months?|years?|sprints?|quarters?) later|"
+    # what the steps led to, told after them: "By providing this guidance, I helped the
+    # interns contribute more effectively"
+    r"by (doing|providing|taking|making|giving|setting|building|sharing|creating|adding|introducing) "
+    r"(this|that|these|those|such|it|them)\b[^,]{0,40}, (I|we) (helped|enabled|allowed|ensured|made sure))\b",
     re.IGNORECASE,
 )
 #: verbs of an outcome that are also steps ("we cut two reports"): a weaker cue
