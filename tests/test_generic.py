@@ -140,3 +140,30 @@ def test_a_standing_first_move_is_a_habit():
             "Knowing that, my first attempt is always to set up an informal meeting somewhere relaxed. "
             "There everyone says which part of the work they want.\n")
     assert "my first attempt is always" in [m for _, _, m in _generic(text)]
+
+
+RECIPE = (
+    "## {title}\n\n"
+    "- **Approach:**\n"
+    "  - Rank the open tickets by what they cost the business\n"
+    "  - Split the work into pieces that ship on their own\n"
+    "  - Agree the cut with the product owner in writing\n"
+    "- **Outcome:**\n"
+    "  - The important parts land on the date\n"
+)
+
+
+def test_a_method_told_as_bare_steps_answers_a_practice_question_generically():
+    """Under "How do you handle tight deadlines?", subject-less steps in the present ("Rank
+    the open tickets ...") are the candidate's practice, a recipe, not one event: generic,
+    pointed at once, at the first step (ff-*: such answers got nothing)."""
+    assert _generic(RECIPE.format(title="How do you handle tight deadlines?")) == [(4, 5, "Rank")]
+
+
+def test_steps_done_or_asked_for_one_event_are_no_recipe():
+    # the same steps, told as done, under the same question: one event
+    done = RECIPE.replace("Rank the", "Ranked the").replace("Split the", "Split the").replace(
+        "Agree the", "Agreed the").replace("The important parts land", "The important parts landed")
+    assert _generic(done.format(title="How do you handle tight deadlines?")) == []
+    # bare steps under a question about one time are notes of that time, not a habit
+    assert _generic(RECIPE.format(title="Tell me about a time you met a tight deadline")) == []

@@ -155,12 +155,13 @@ def parse_many(texts: list[str]) -> None:
 #: Verbs a candidate's note-style steps open with, in any form ("Check the slow query log",
 #: "Re-ran the query", "Informing stakeholders"): the speaker's I is implied.
 STEP_VERBS = (
-    "add analyze analyse ask automate build change check clean collect communicate compare configure confirm "
-    "coordinate create debug decide deploy design discuss document escalate estimate evaluate explain find fix "
-    "gather identify implement inform install investigate learn list measure meet merge migrate monitor move "
-    "optimize organize pair plan prepare present prioritize profile propose prototype provide read rebuild "
-    "refactor release remove replace reproduce re-run rerun research review rewrite roll run schedule set share "
-    "ship simplify split study suggest talk test trace train update upgrade validate verify write"
+    "add agree align analyze analyse ask automate avoid break build change check clean collect communicate compare "
+    "configure confirm coordinate create debug decide delegate deliver deploy design discuss document escalate "
+    "estimate evaluate explain find fix focus gather identify implement inform install investigate learn list "
+    "measure meet merge migrate monitor move negotiate optimize organize pair plan prepare present prioritize "
+    "profile propose prototype provide rank read rebuild refactor release remove replace reproduce re-run rerun "
+    "research review rewrite roll run schedule set share ship simplify split study suggest talk test trace "
+    "train update upgrade validate verify write"
 ).split()
 
 

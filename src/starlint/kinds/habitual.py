@@ -28,6 +28,22 @@ _STATES = frozenset({"am", "is", "are", "'m", "\u2019m", "know", "knows", "want"
 _HAVE_A = re.compile(r"^\s*(a|an|the|no|some|this|that|my|our)\b", re.IGNORECASE)
 
 
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _recipe_step(text: str, who) -> bool:
+    """A subject-less bullet that opens on a verb's bare form ("Prioritize tasks by impact",
+    "Validate data at every stage"): a step of a method, in the present. Not a step done
+    ("Checked the logs", "Built a cache"): those are past, or irregular past forms."""
+    if not any(s.end == s.start and not s.verb for s in who.first_person):
+        return False
+    word = _FIRST_WORD.match(text.lstrip())
+    if word is None:
+        return False
+    verb = word.group(0).lower()
+    return tense(verb) == "present" and not verb.endswith("s") and not tells_event(text)
+
+
 def _stative(text: str, subject) -> bool:
     if subject.verb in _STATES:
         return True
@@ -101,14 +117,15 @@ class Habitual(Existence):
         needed = self._needed(answer)
         # cheap bounds first: too few habit sentences possible, or a story told in the past,
         # as most are
-        if marked + sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < needed:
-            return
+        if needed > 1 and marked + sum(len(_PRESENT_CANDIDATE.findall(s.text)) for s in sentences) < needed:
+            return  # (under a practice question a recipe step with no "I" is a habit too)
         if dated is None:
             dated = [s for s in sentences if tells_event(s.text)]
         if len(dated) > self.max_past_share * len(sentences):
             return  # more events than the habits could outweigh
         dated_ids = {id(s) for s in dated}
         present: list[Finding] = []
+        recipe: list[Finding] = []  # subject-less steps of a method: pointed at once, at the first
         habits = present_told = 0
         for name in names:
             part = answer.parts.get(name)
@@ -120,6 +137,17 @@ class Habitual(Existence):
                 who = actors_by_pattern(sentence.text)
                 clauses = [s for s in who.first_person + who.plural if s.end > s.start and not s.modal]
                 told = [s for s in clauses if tense(s.verb) == "present" and not _stative(sentence.text, s)]
+                if not told and needed == 1 and _recipe_step(sentence.text, who):
+                    # under "How do you handle tight deadlines?", "Break work into smaller
+                    # deliverables" is the speaker's practice told as a recipe
+                    habits += 1
+                    if id(sentence) not in marker_sentences:
+                        lead = len(sentence.text) - len(sentence.text.lstrip())
+                        start = sentence.span.start_char + lead
+                        word = _FIRST_WORD.match(sentence.text[lead:])
+                        recipe.append(Finding(sentence.block, start, start + word.end(),
+                                              {"match": word.group(0)}, name))
+                    continue
                 habits += bool(told) or id(sentence) in marker_sentences
                 present_told += bool(told) and id(sentence) not in marker_sentences
                 # "after we finish the project" says when, not what the speaker does: it
@@ -140,3 +168,5 @@ class Habitual(Existence):
                 yield from markers
             if present_told >= needed:
                 yield from present  # one present clause beside a marker ("I sit on the panel") is context
+            elif recipe and not present_told and not markers:
+                yield recipe[0]  # the method's steps, one finding for the list
