@@ -64,6 +64,9 @@ def test_disagreeing_shows_have_backbone(verb):
     ("Bias for Action", "It was an emergency, so I built a stopgap notice that afternoon."),
     ("Bias for Action", "I only had two days, so I shipped a stopgap notice first."),
     ("Ownership", "I wanted to fix the flaky checkout once and for all, so I rebuilt its retry queue."),
+    # something new enough to patent, or with nothing to copy (a blind writer's answers)
+    ("Invent and Simplify", "I built the drag-and-drop editor, and it resulted in a patent."),
+    ("Invent and Simplify", "I built the drag-and-drop editor, which had no precedent in the product."),
 ])
 def test_principle_shown_in_other_words(heading, action):
     """A story shows a principle in the verbs and phrases people use for it, in any form."""
