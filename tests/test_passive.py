@@ -62,12 +62,16 @@ STATES = (
     "- Found that the pool is stretched when every request is retried.\n"
     "- The fix will be rolled out to the other pages next.\n"
     "- We were told to keep the old page. The new page was shipped behind a flag.\n"
-    "- I listed what checks were skipped; the outage could have been avoided.\n\n"
+    "- I listed what checks were skipped; the outage could have been avoided.\n"
+    # the page's history, and one thing going with another (a blind writer's answers)
+    "- The page was originally built with jQuery. I rewrote it in React.\n"
+    "- The rewrite was also coupled with a new load test.\n\n"
     "**Result:** Timeouts fell from 40 a day to 2.\n"
 )
 #: "I was tasked", "we were told" name a person; "is stretched" states how things are; "will
 #: be rolled out" is a plan, "could have been avoided" a counterfactual, "what checks were
-#: skipped" a clause about things. Only the past passive of a thing hides who acted.
+#: skipped" a clause about things, "was originally built" the thing's history, "was coupled
+#: with" one thing beside another. Only the past passive of a thing hides who acted.
 STATES_EXPECTED = [(8, "was shipped")]
 
 

@@ -32,7 +32,12 @@ _ADJECTIVAL = {
     "pleased", "satisfied", "scheduled", "blocked", "aligned", "committed", "determined",
     "motivated", "overwhelmed", "confused", "understaffed", "qualified", "experienced", "limited",
     "focused", "dedicated", "responsible", "stuck", "done",
+    # "This was also coupled with leading by example": one thing went with another
+    "coupled", "accompanied",
 }
+#: a passive told of the time before the story: "The page was originally built with Backbone"
+#: is the thing's history, not the speaker's act hidden
+_HISTORY = frozenset({"originally", "previously", "formerly"})
 _LEADING_VERB = re.compile(r"^[A-Z][a-z]+ed\b(?!:)|^(Built|Made|Took|Led|Ran|Set|Wrote|Chose|Drove|Found|Sent|Met|Got|Kept|Began|Held|Brought|Put|Cut|Split|Shipped|Rewrote|Dug|Gave|Taught)\b")
 
 #: "-ed" words that open a note as adjectives of what follows ("Limited budget", "Frustrated
@@ -512,8 +517,8 @@ def passives(text: str) -> list[CharRange]:
                 head = tok.head
                 if head.lower_ in _ADJECTIVAL or not _main_clause(head):
                     continue
-                if any(c.dep_ == "agent" for c in head.children):
-                    continue  # "was approved by the VP": the actor is named
+                if any(c.dep_ == "agent" or c.lower_ in _HISTORY for c in head.children):
+                    continue  # "was approved by the VP": the actor is named; "was originally built"
                 if any((c.dep_ == "nsubjpass" and c.lower_ in _PERSONS) or (c.dep_ == "aux" and c.lower_ in MODALS)
                        for c in head.children):
                     continue
@@ -558,6 +563,8 @@ def _passives_fallback(text: str) -> list[CharRange]:
         if match.group(0).lower() not in _BE:
             continue
         j = i + 1
+        if words[j].group(0).lower() in _HISTORY:
+            continue
         if words[j].group(0).lower().endswith("ly") or words[j].group(0).lower() in ("not", "also", "then", "all", "never"):
             j += 1
         if j >= len(words):
