@@ -387,6 +387,26 @@ def test_the_practice_since_is_a_lesson_and_not_cut_into_step_and_outcome():
     assert not any(d.rule == "no-learning" for d in run.diagnostics)
 
 
+def test_an_outcome_in_a_relative_clause_of_the_thing_built_is_the_result():
+    """"I rebuilt the job scheduler that directly cut the nightly run from 6 hours to 2" tells
+    the step and how it turned out in one sentence, as ", which cut ..." does; a sketch of
+    two such sentences had its Result "not found"."""
+    from .conftest import lint
+
+    run = lint("## Tell me about a time you improved a process\n\n"
+               "Last spring the nightly run at my job kept missing its window. I rebuilt the job "
+               "scheduler that directly cut the nightly run from 6 hours to 2.\n")
+    parts = run.answers[0].parts
+    assert parts["result"].text == "that directly cut the nightly run from 6 hours to 2."
+    assert parts["action"].text == "I rebuilt the job scheduler"
+    assert not any(d.rule == "missing-part" and d.message.startswith("Result") for d in run.diagnostics)
+    # "the tool that reduced errors" in the setting is no cut: the step has no outcome of its own
+    kept = lint("## Tell me about a time you improved a process\n\n"
+                "At my last job we had a tool that reduced typing errors, but nobody used it. I ran a "
+                "demo for each team and wrote a short guide.\n")
+    assert not any(p.text.startswith("that reduced") for p in kept.answers[0].parts.values())
+
+
 def test_what_the_steps_were_worth_is_the_result():
     """"These sessions were key in ..." and "By doing this, I helped them ..." tell what the
     steps came to, though no figure or outcome verb is in them; a prose answer ending in them

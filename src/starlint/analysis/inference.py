@@ -343,9 +343,12 @@ def action_in_context(answer: Answer) -> Part | None:
 #: where a step's sentence goes on to its outcome: "I automated the deploys, reducing errors
 #: by 40%", "... and automating deployments, which improved communication"
 _OUTCOME_CLAUSE = re.compile(
-    r",\s+(?=(which|that) (improved|reduced|increased|cut|saved|led|resulted|made|helped|brought|allowed|enabled|"
-    r"fixed|solved|removed)\b|resulting in\b|leading to\b|(reducing|increasing|improving|cutting|saving|boosting|ensuring|"
-    r"bringing|lowering|raising|doubling|halving)\b)",
+    r",\s+(?=(which|that) ([a-z]+ly )?(improved|reduced|increased|cut|saved|led|resulted|made|helped|brought|allowed|enabled|"
+    r"fixed|solved|removed)\b|resulting in\b|leading to\b|([a-z]+ly )?(reducing|increasing|improving|cutting|saving|boosting|ensuring|"
+    r"bringing|lowering|raising|doubling|halving)\b)"
+    # ... or in a relative clause of the thing built: "an AI-driven training system that
+    # directly improved doctor feedback"
+    r"|\s+(?=that ([a-z]+ly )?(improved|reduced|increased|cut|saved|halved|doubled)\b)",
     re.IGNORECASE,
 )
 
@@ -368,7 +371,8 @@ def _split_outcome_clauses(sentences: list) -> list:
         if cut is None or cut.start() < 15:
             out.append((block, start, end, text, q))
             continue
-        head, tail = text[: cut.start() + 1], text[cut.end() :]
+        keep = cut.start() + (text[cut.start()] == ",")  # the comma ends the step; a space does not
+        head, tail = text[:keep], text[cut.end() :]
         tail_start = start + cut.end()
         out.append((block, start, start + len(head), head, bool(quantity_spans(head))))
         out.append((block, tail_start, end, tail, bool(quantity_spans(tail))))
