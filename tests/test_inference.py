@@ -387,6 +387,43 @@ def test_the_practice_since_is_a_lesson_and_not_cut_into_step_and_outcome():
     assert not any(d.rule == "no-learning" for d in run.diagnostics)
 
 
+LESSON_STORY = (
+    "## Tell me about a time you changed your approach after feedback\n\n"
+    "- Last year I led the move of our billing pages to a new framework, and my manager told me "
+    "my updates to the product team were too detailed to follow.\n\n"
+    "- I started sending a one-page summary each week and ran a short demo at every sprint review.\n\n"
+    "- Within two sprints the product team's questions dropped from a dozen a week to two.\n\n"
+    "- That experience taught me to shape an update for the people who read it.\n\n"
+    "- Sometimes the hardest feedback is the most useful.\n"
+)
+
+
+def test_a_closing_lesson_is_the_learning_and_the_outcome_before_it_the_result():
+    """A prose answer that closes on a lesson paragraph ("That experience taught me ...") and
+    a line of maxim: read with the story, the lesson took the Result's place and the outcome
+    stayed in the Action ("Result was not found", gg-*). Read apart, it is the Learning."""
+    from .conftest import lint
+
+    run = lint(LESSON_STORY)
+    parts = run.answers[0].parts
+    assert parts["result"].text.startswith("Within two sprints")
+    assert parts["learning"].text.startswith("That experience taught me")
+    assert "Sometimes the hardest feedback" in parts["learning"].text
+    assert not any(d.rule in ("missing-part", "no-learning", "unquantified-result") for d in run.diagnostics)
+
+
+def test_a_lesson_with_no_outcome_before_it_is_read_with_the_story():
+    """Where no outcome can be read before the lesson, the lesson is read with the story, as
+    before: no Learning part of its own, and the closing part is where the outcome is asked."""
+    from .conftest import lint
+
+    text = LESSON_STORY.replace(
+        "- Within two sprints the product team's questions dropped from a dozen a week to two.\n\n", "")
+    parts = lint(text).answers[0].parts
+    assert "learning" not in parts
+    assert parts["result"].text.startswith("That experience taught me")
+
+
 def test_an_outcome_in_a_relative_clause_of_the_thing_built_is_the_result():
     """"I rebuilt the job scheduler that directly cut the nightly run from 6 hours to 2" tells
     the step and how it turned out in one sentence, as ", which cut ..." does; a sketch of

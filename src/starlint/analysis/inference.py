@@ -164,7 +164,9 @@ def _is_deed(text: str) -> bool:
 #: how things turned out: said of the outcome, not of a step
 _OUTCOME = re.compile(
     r"\b(as a result|result(ed|s)?|in the end|ultimately|outcome|impact|since then|today|now|"
-    r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|promoted|happy|"
+    r"fell|dropp?(ed)?|rose|grew|went (up|down)|sav(ed|ing)|praised|recogni[sz]ed|recognition|promoted|happy|"
+    # a change in how people worked after: "discussions became more collaborative"
+    r"became (more|less|much more|far more|much less) [a-z]+|"
     # how it left the speaker: "I felt a sense of accomplishment", "I was proud of the launch"
     r"proud|pride|relieved|(sense of )?accomplishment|satisfied|fulfill?ing|rewarding|"
     r"thanked|succeeded|success(ful(ly)?)?|on time|ahead of schedule|no longer|never again|"
@@ -379,6 +381,35 @@ def _split_outcome_clauses(sentences: list) -> list:
     return out
 
 
+#: a sentence that says what the story taught the speaker: "That experience taught me ...",
+#: "The entire experience reinforced for me that ...", "In hindsight, that decision
+#: reinforced a principle" (not "This experience pushed us to adopt contract-first
+#: development": what came of it)
+_LESSON_OPENER = re.compile(
+    r"\b(experience|incident|mistake|failure|decision|project|episode|feedback)\b[^.;]{0,30}\b(taught|showed|reminded|"
+    r"reinforced|made me (realize|realise|understand|appreciate)|helped me (understand|realize|realise|see|learn|grow))\b"
+    r"|\breinforced (for|to) me\b|\bwhat I (took|take) away\b",
+    re.IGNORECASE,
+)
+
+
+def _closing_lesson(sentences: list) -> list:
+    """The closing paragraphs, from one that opens on a lesson ("That experience taught me
+    that ...", "What I learned from it is ...") after a story told in the ones before: the
+    answer's Learning. Read apart, it leaves the outcome before it to be the Result; read with the
+    story, it took the Result's place and the outcome stayed in the Action."""
+    starts = [i for i, s in enumerate(sentences) if i == 0 or s[0] is not sentences[i - 1][0]]
+    # the lesson's paragraph may be followed by one line of maxim in the present ("Sometimes
+    # tough feedback is the best gift"), not by more of the story or the speaker's habits
+    after_last = len(sentences) - starts[-1]
+    for first in reversed(starts[1:][-2:]):
+        if _LEARNING.search(sentences[first][3]) or _LESSON_OPENER.search(sentences[first][3]):
+            return sentences[first:]
+        if after_last > 1 or _PAST.search(sentences[first][3]):
+            return []
+    return []
+
+
 def infer_parts(answer: Answer) -> dict[str, Part]:
     sentences = []  # (block, start_char, end_char, text, has_quantity)
     for block in answer.blocks:
@@ -399,6 +430,25 @@ def infer_parts(answer: Answer) -> dict[str, Part]:
     preface = []
     while len(sentences) > 2 and _HABIT.search(sentences[0][3]) and any(_PAST.search(t) for _, _, _, t, _ in sentences[1:]):
         preface.append(sentences.pop(0))
+    lesson = _closing_lesson(sentences)
+    if lesson:
+        parts = _place(sentences[: -len(lesson)], preface)
+        result = parts.get("result")
+        # an outcome in its words, or at least no step of the speaker's: not the story's last
+        # step read as the outcome for its place ("I started sending a one-page summary")
+        if result is not None and result.evidence and (
+                _OUTCOME_OPENER.match(result.text) or _tells_outcome(result.text) or _OUTCOME_VERB.search(result.text)
+                or not tells_step(result.text)):
+            parts["learning"] = Part(name="learning", inferred=True, evidence=True,
+                                     segments=[Segment(block, start, end) for block, start, end, _, _ in lesson])
+            return parts
+        # no outcome told before the lesson: the order of the reading kept it among later
+        # steps; read the lesson with the story, as before
+    return _place(sentences, preface)
+
+
+def _place(sentences: list, preface: list) -> dict[str, Part]:
+    """Each sentence's part, by the best ordered reading of their cues."""
     sentences = _split_outcome_clauses(sentences)
     if not sentences:
         return {}
