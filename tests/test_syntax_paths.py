@@ -216,6 +216,19 @@ def test_we_both_names_the_speaker_and_the_other(syntax_path):
     assert _we_lines(_WHEN_STORY.format("We both argued for a week, and then we rebuilt the index.")) == ["we"]
 
 
+def test_the_speakers_part_named_in_what_was_done_together_and_a_crunch_hit(syntax_path):
+    """"We started with pairing sessions where I walked him through the code" names what the
+    speaker did in the "we"; "we hit a crunch" is what befell the plan; "After a few
+    iterations, we decided ..." is the decision the speaker's own tries led to (gg-*). A bare
+    "we" deed beside them is still flagged."""
+    for sentence in ("We started with pairing sessions where I walked him through the index code.",
+                     "Mid-quarter we hit a crunch: the partner launch was at risk.",
+                     "I built two prototypes of the index. After a few iterations, we decided to keep the second."):
+        assert _we_lines(_WHEN_STORY.format(sentence)) == [], sentence
+    assert _we_lines(_WHEN_STORY.format("We started with pairing sessions and rebuilt the index.")) == ["We"]
+    assert _we_lines(_WHEN_STORY.format("After a few iterations, we rebuilt the index.")) == ["we"]
+
+
 def test_a_routine_told_with_how_often_is_the_setting(syntax_path):
     """"Every week we test 2000 builds" tells how things ran, not a deed the speaker hid;
     the deed after it is still judged."""

@@ -116,6 +116,10 @@ class Actor(_SyntaxKind):
                     "one tells how things ran, the setting, not a deed the speaker could have done",
         "outcomes": "RE2 regexes matched at the 'we' of what the group came to ('we ended up with a "
                     "hybrid'): the outcome of the speaker's step, not a deed hidden in 'we'",
+        "tried": "RE2 regexes of the rounds of the speaker's tries ('after a few iterations'): a group decision "
+                 "after one, once the speaker has spoken for themselves, is excused",
+        "own_part": "RE2 regexes matched just after the 'we' that name the speaker's own part in what was done "
+                    "together ('We started with pair programming sessions where I walked him through ...')",
         "workings": "RE2 regexes of a case of a design, ending at its 'we' ('For driver hangs, we'): in a "
                     "part the speaker tells in the past, such a 'we' in the present after their own 'I' "
                     "tells how the thing they made works ('I designed native detection. For driver hangs, "
@@ -135,6 +139,8 @@ class Actor(_SyntaxKind):
         self.routines = compile_regexes(p.get("routines"), True, "routines")
         self.outcomes = compile_regexes(p.get("outcomes"), True, "outcomes")
         self.workings = compile_regexes(p.get("workings"), True, "workings")
+        self.own_part = compile_regexes(p.get("own_part"), True, "own_part")
+        self.tried = compile_regexes(p.get("tried"), True, "tried")
 
     def _proposed(self, text: str, first_person, until: int | None = None) -> bool:
         """The speaker proposed something ("I set up a call and showed her the data"): a
@@ -218,10 +224,11 @@ class Actor(_SyntaxKind):
                             and (spoke_before or any(s.start < subject.start for s in who.first_person))
                             and _told_in_past(sentences)):
                         continue  # "I designed native detection. For driver hangs, we monitor ...": how it works
-                    if _BOTH.match(text, subject.end):
-                        continue  # "we both dug in": the speaker and the other one, each named
+                    if _BOTH.match(text, subject.end) or any(r.match(text, subject.end) for r in self.own_part):
+                        continue  # "we both dug in", "we paired, where I ...": the speaker's part named
                     mine_before = self._proposed(text, who.first_person, subject.start)
-                    if subject.verb in self.decisions and (proposed_before or mine_before):
+                    if subject.verb in self.decisions and (proposed_before or mine_before or (
+                            spoke_before and any(r.search(text[: subject.start]) for r in self.tried))):
                         continue
                     if (spoke_before or any(s.start < subject.start for s in who.first_person)) and self._joint(
                             text, subject):
