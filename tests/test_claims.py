@@ -178,6 +178,10 @@ NOT_CLAIMS = [
     "Losing that week of work made me a better engineer.",
     "I made my runbook notes more concise before the handover.",
     "The spot pool brought savings of $4,000 a month.",
+    # the way a step was done, effort put into a gain, what was needed (a blind writer's answers)
+    "Two weeks later I rewrote the runner pool in a more maintainable way.",
+    "After the slow week I focused on improving my estimates instead of working longer.",
+    "I believed we needed a shared cache to support more builds and faster feedback.",
 ]
 
 
