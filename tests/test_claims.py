@@ -182,6 +182,7 @@ NOT_CLAIMS = [
     "Two weeks later I rewrote the runner pool in a more maintainable way.",
     "After the slow week I focused on improving my estimates instead of working longer.",
     "I believed we needed a shared cache to support more builds and faster feedback.",
+    "What I took from it:\n- Improve the system, not just the effort.",
 ]
 
 
