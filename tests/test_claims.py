@@ -70,6 +70,8 @@ CLAIMS = [
     # savings said to be large, a thing made better, neither sized (a blind writer's answers)
     "Moving the suites to spot runners brought significant cost savings.",
     "I reworked the runner labels and made the whole dashboard much easier to read.",
+    # a note's outcome in lower case, not a capitalised maxim
+    "speed up the triage of failed builds.",
 ]
 NOT_CLAIMS = [
     "I tried to reduce the number of flaky tests first.",
