@@ -125,6 +125,17 @@ def test_a_markdown_fence_around_the_answers_is_read_as_in_the_cli():
     assert linter.lint(fenced).diagnostics == cli(fenced) and len(linter.answers) == 14
 
 
+def test_a_star_answer_told_as_a_table_is_read_as_in_the_cli():
+    from .test_reader import STAR_TABLE
+
+    linter = DocumentLinter(RULES, "doc.md")
+    text = BANK_TEXT + "\n" + STAR_TABLE
+    result = linter.lint(text)
+    assert result.diagnostics == cli(text) and len(linter.answers) == 15
+    edited = text.replace("Checkout got faster.", "Checkout got 30% faster.")
+    assert linter.lint(edited).diagnostics == cli(edited)
+
+
 def test_a_link_reference_definition_makes_the_file_one_chunk():
     text = BANK_TEXT + "\n[index]: #index\n"
     linter = DocumentLinter(RULES, "doc.md")

@@ -1755,3 +1755,46 @@ def test_a_story_told_in_steps_among_its_setting_is_still_a_story():
             "repeated queries. I batched them into one and added an index. The page now loads in "
             "under a second.\n")
     assert len(lint(text).answers) == 1
+
+
+STAR_TABLE = (
+    "## Tell me about a conflict in your team\n"
+    "\n"
+    "| **STAR** | **Response** |\n"
+    "| --- | --- |\n"
+    "| **\u2714\ufe0f Situation** | At my last job two teams wanted different queues for the payment events. |\n"
+    "| **\u2714\ufe0f Task** | I had to pick one before the launch in three weeks. |\n"
+    "| **\u2714\ufe0f Action** | I listed the pros and cons of both and ran a load test of each.<br>I showed the numbers to both leads. |\n"
+    "| **\u2714\ufe0f Result** | - The launch went out on time.<br>- Checkout got faster. |\n"
+)
+
+
+def test_a_star_answer_told_as_a_table_is_read_row_by_row():
+    """One row per part, the part named in the first cell ("| **Situation** | ... |"): each
+    row is that part, at its own line, and findings point into the cell (gg-*: such answers
+    were read as tables, not prose, and their parts were lost)."""
+    run = lint(STAR_TABLE)
+    [answer] = run.answers
+    assert answer.labelled
+    assert {n: p.line for n, p in answer.parts.items()} == {"situation": 5, "task": 6, "action": 7, "result": 8}
+    assert answer.parts["action"].text == ("I listed the pros and cons of both and ran a load test of each.\n"
+                                           "I showed the numbers to both leads.")
+    line = STAR_TABLE.split("\n")[7]
+    assert [(d.line, d.column) for d in run.diagnostics if d.rule == "vague-claim"] == [(8, line.index("faster") + 1)]
+
+
+def test_a_table_that_names_no_parts_or_only_one_stays_a_table():
+    contents = ("## Stories\n\n| Story | Where |\n| --- | --- |\n| Payment queues | Situation: see below |\n"
+                "| Result | I cut the checkout time from 3 s to 1 s. |\n")
+    assert lint(contents).answers == []
+
+
+def test_a_star_template_table_is_no_answer():
+    """The STAR method explained in a table ("| **S: Situation** | Scene, your role |") is
+    guidance: its cells tell the reader what to say, nothing that happened."""
+    template = ("## The STAR method\n\n| Part | What to say | Time |\n| --- | --- | --- |\n"
+                "| **S \u2014 Situation** | The scene, your role and what was at stake | ~15 s |\n"
+                "| **T \u2014 Task** | Your own goal | ~10 s |\n"
+                "| **A \u2014 Action** | What you did, step by step, with I | ~60 s |\n"
+                "| **R \u2014 Result** | The outcome with a number, and what you learned | ~20 s |\n")
+    assert lint(template).answers == []

@@ -199,6 +199,72 @@ def _events(text: str):
 _TYPED_BULLET = re.compile(r"^([ \t]*)[\u2022\u25e6\u25aa\u25cf](?=[ \t])", re.MULTILINE)
 
 
+def _table_events(events) -> Iterable[list[list[tuple]]]:
+    """The body rows of a table whose Start was just read, each a list of cells, each the
+    cell's events; consumes the events up to the table's End."""
+    row: list[list[tuple]] | None = None
+    for event, where in events:
+        if isinstance(event, dict) and "End" in event and event["End"] == "Table" or (
+                isinstance(event, dict) and event.get("End") == {"Table": None}):
+            return
+        if event == {"Start": "TableRow"}:
+            row = []
+        elif event == {"End": "TableRow"}:
+            if row is not None:
+                yield row
+            row = None
+        elif event == {"Start": "TableCell"}:
+            if row is not None:
+                row.append([])
+        elif row is not None and row and event != {"End": "TableCell"}:
+            row[-1].append((event, where))
+
+
+#: what stands before a part's name in a table's first column: "✔️ Situation", "S — Situation"
+_CELL_LEAD = re.compile(r"^[^A-Za-z]*(?:[STAR][ \t]*[-\u2013\u2014:][ \t]*)?")
+
+
+def _star_rows(rows: list[list[list[tuple]]], pos: _Positions, list_depth: int) -> list[Block]:
+    """A STAR answer told as a table, one row per part ("| **Situation** | I was working on
+    ... |"): each row whose first cell names a part is read as a paragraph labelled with it,
+    the other cells its text. A table with fewer than two such rows, or whose rows tell
+    nothing (a template of the method), stays a table."""
+    from .labels import LABEL_WORDS
+
+    named = []
+    for cells in rows:
+        if len(cells) < 2 or not cells[0]:
+            continue
+        head = "".join(v for e, _ in cells[0] if isinstance(e, dict) for k, v in e.items() if k in ("Text", "Code"))
+        word = " ".join(_CELL_LEAD.sub("", head).strip(" \t*_:.").lower().split())
+        if word in LABEL_WORDS and any(c for c in cells[1:]):
+            named.append((word, cells))
+    if len(named) < 2:
+        return []
+    out = []
+    for word, cells in named:
+        first = cells[0][0][1]["start"]
+        line, col = pos.at(first)
+        body = [ev for cell in cells[1:] for ev in cell]
+        last = max(w["end"] for _, w in body)
+        builder = _Builder("paragraph", list_depth, list_depth > 0, line, pos.last_line(first, last))
+        builder.add(word.capitalize() + ": ", line, col, False)
+        for event, where in body:
+            if not isinstance(event, dict):
+                continue
+            (tag, value), = event.items()
+            if tag in ("Text", "Code"):
+                _emit(builder, pos, value, where["start"], where["end"])
+            elif tag == "InlineHtml" and str(value).lower().startswith("<br"):
+                builder.add("\n", *pos.at(where["start"]), True)  # a line break inside the cell
+        out.append(builder.build())
+    from .story import evidence
+
+    # the method explained in a table ("| **S: Situation** | The scene, your role |") speaks
+    # to the reader and tells nothing that happened: it stays a table
+    return out if evidence([b.text for b in out]).answers_a_question else []
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Parse repaired file text into leaf blocks in document order."""
     if "\u2022" in text or "\u25e6" in text or "\u25aa" in text or "\u25cf" in text:
@@ -226,8 +292,16 @@ def parse_blocks(text: str) -> list[Block]:
                            pos.last_line(start, end))
         return builder
 
-    for event, where in _events(text):
+    events = iter(_events(text))
+    for event, where in events:
         start, end = where["start"], where["end"]
+        if not opaque and isinstance(event, dict) and "Start" in event and isinstance(event["Start"], dict) \
+                and "Table" in event["Start"]:
+            close()
+            rows = list(_table_events(events))
+            blocks.append(_opaque_block("table", pos.line_of(start), pos.last_line(start, end)))
+            blocks.extend(_star_rows(rows, pos, list_depth))
+            continue
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule, ...
             if event == "Rule" and not opaque and not list_depth:
                 close()  # a thematic break ("---") between answers: the reader may end a section there
