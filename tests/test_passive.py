@@ -65,7 +65,10 @@ STATES = (
     "- I listed what checks were skipped; the outage could have been avoided.\n"
     # the page's history, and one thing going with another (a blind writer's answers)
     "- The page was originally built with jQuery. I rewrote it in React.\n"
-    "- The rewrite was also coupled with a new load test.\n\n"
+    "- The rewrite was also coupled with a new load test.\n"
+    # a clause about things, its subject a few words long or with an aside (gg-*)
+    "- I wrote a checklist to ensure that all flag modules (analytics, content) were validated first.\n"
+    "- QA held the build until all regression test cases were formally signed off.\n\n"
     "**Result:** Timeouts fell from 40 a day to 2.\n"
 )
 #: "I was tasked", "we were told" name a person; "is stretched" states how things are; "will

@@ -556,7 +556,14 @@ _CLAUSE_OPENERS = {"that", "which", "so", "ensure", "ensured", "ensuring", "ensu
                    "whether", "because", "while", "unless", "once", "after", "before", "sure", "whenever"}
 
 
+#: a bracketed aside, read as blank so the clause around it stays one ("modules (like flags,
+#: analytics, or AEM content) were validated")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _passives_fallback(text: str) -> list[CharRange]:
+    if "(" in text:
+        text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # same length: offsets hold
     found = []
     words = list(_WORD.finditer(text))
     for i, match in enumerate(words[:-1]):
@@ -587,10 +594,11 @@ def _passives_fallback(text: str) -> list[CharRange]:
 
 
 def _in_subordinate_clause(text: str, words: list, i: int) -> bool:
-    """An opener ("that", "so", "ensure", "allowing") within four words before, with no
+    """An opener ("that", "so", "ensure", "allowing", "until") within six words before (a
+    subject of a few words: "until all regression test cases were signed off"), with no
     punctuation between: the passive belongs to that clause."""
-    for k in range(i - 1, max(-1, i - 5), -1):
-        if text[words[k].end() : words[k + 1].start()].strip():
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if text[words[k].end() : words[k + 1].start()].strip(" \t-"):
             return False
         if words[k].group(0).lower() in _CLAUSE_OPENERS:
             return True
