@@ -234,9 +234,13 @@ def test_when_a_change_came_is_not_its_size(sentence, flagged):
     ("It was kind of a guess, so I checked the pool sizes twice.", True),
     ("I never made that kind of mistake with the pools again.", False),
     ("The same sort of timeout hit the second runner.", False),
+    # what the speaker said to someone, tactfully, is not the answer hedged (gg-*)
+    ("I told him that perhaps I hadn't made the pool limits clear enough.", False),
+    ("Perhaps I hadn't made the pool limits clear enough.", True),
 ])
 def test_a_sort_named_is_no_hedge(sentence, hedged):
-    """hedging: "kind of" softens a claim; "that kind of mistake" names a sort of thing."""
+    """hedging: "kind of" softens a claim; "that kind of mistake" names a sort of thing; a
+    "perhaps" in what the speaker told someone is tact, not a hedge."""
     assert any(d.rule == "hedging" for d in lint(STORY.format(sentence)).diagnostics) is hedged
 
 
