@@ -17,6 +17,8 @@ STORY = (
 )
 
 LEARNED = [
+    # a note's own label for the lesson (a blind writer's answers)
+    "- learned : check the worker's memory limit before the batch size.",
     # the counterfactual told with a contraction, and its reflective opener
     "Thinking back, if finance had said no, what I would've done was escalate to my director.",
     # what happened, written down for the people after

@@ -1798,3 +1798,13 @@ def test_a_star_template_table_is_no_answer():
                 "| **A \u2014 Action** | What you did, step by step, with I | ~60 s |\n"
                 "| **R \u2014 Result** | The outcome with a number, and what you learned | ~20 s |\n")
     assert lint(template).answers == []
+
+
+def test_key_principles_after_the_result_are_its_learning():
+    text = ("## Q\n\n**Situation:** At my last job two analysts disagreed on the features.\n\n"
+            "**Action:** I ran a controlled experiment with both feature sets.\n\n"
+            "**Result:** The added features were more stable across 5 folds.\n\n"
+            "Key principles:\n- Use data to settle a disagreement\n")
+    run = lint(text)
+    assert run.answers[0].parts["learning"].text.startswith("Use data")
+    assert "no-learning" not in {d.rule for d in run.diagnostics}

@@ -80,6 +80,10 @@ LABEL_WORDS: dict[str, str] = {
     # as prep notes typed in a hurry write it: "lesson learn: talk it through calmly"
     "lesson learn": "learning",
     "lessons learn": "learning",
+    # "- learned : reach out early", "Key principles:" after the Result, the writer's takeaway
+    "learned": "learning",
+    "learnt": "learning",
+    "key principles": "learning",
     "what i learned from it": "learning",
     "interview takeaway": "learning",
     "my takeaway": "learning",
