@@ -1,4 +1,5 @@
-"""Bytes -> SourceFile: decoding, line endings and mojibake repair, keeping original positions.
+"""Bytes -> SourceFile: decoding, line endings, mojibake repair and the ```md wrapper of pasted
+answers, keeping original positions.
 
 Answers are pasted from word processors and chat tools and saved by editors in odd ways; the
 seed bank itself is UTF-8 that was once read as Mac Roman. We repair the text before analysis,

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Block
+from .labels import LABEL_WORDS
+from .story import evidence
 
 #: `<summary>` lines act as headings below every Markdown heading level
 SUMMARY_LEVEL = 7
@@ -204,8 +206,7 @@ def _table_events(events) -> Iterable[list[list[tuple]]]:
     cell's events; consumes the events up to the table's End."""
     row: list[list[tuple]] | None = None
     for event, where in events:
-        if isinstance(event, dict) and "End" in event and event["End"] == "Table" or (
-                isinstance(event, dict) and event.get("End") == {"Table": None}):
+        if event == {"End": "Table"}:
             return
         if event == {"Start": "TableRow"}:
             row = []
@@ -229,8 +230,6 @@ def _star_rows(rows: list[list[list[tuple]]], pos: _Positions, list_depth: int) 
     ... |"): each row whose first cell names a part is read as a paragraph labelled with it,
     the other cells its text. A table with fewer than two such rows, or whose rows tell
     nothing (a template of the method), stays a table."""
-    from .labels import LABEL_WORDS
-
     named = []
     for cells in rows:
         if len(cells) < 2 or not cells[0]:
@@ -258,8 +257,6 @@ def _star_rows(rows: list[list[list[tuple]]], pos: _Positions, list_depth: int) 
             elif tag == "InlineHtml" and str(value).lower().startswith("<br"):
                 builder.add("\n", *pos.at(where["start"]), True)  # a line break inside the cell
         out.append(builder.build())
-    from .story import evidence
-
     # the method explained in a table ("| **S: Situation** | The scene, your role |") speaks
     # to the reader and tells nothing that happened: it stays a table
     return out if evidence([b.text for b in out]).answers_a_question else []
@@ -295,8 +292,7 @@ def parse_blocks(text: str) -> list[Block]:
     events = iter(_events(text))
     for event, where in events:
         start, end = where["start"], where["end"]
-        if not opaque and isinstance(event, dict) and "Start" in event and isinstance(event["Start"], dict) \
-                and "Table" in event["Start"]:
+        if not opaque and isinstance(event, dict) and isinstance(event.get("Start"), dict) and "Table" in event["Start"]:
             close()
             rows = list(_table_events(events))
             blocks.append(_opaque_block("table", pos.line_of(start), pos.last_line(start, end)))
