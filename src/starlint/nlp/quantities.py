@@ -101,6 +101,13 @@ _FIGURES = re.compile(r"\b(?:four|five|six|seven|eight|nine|[4-9])[- ]figures?\b
 _FOLLOWED_BY_UNIT = re.compile(rf"^(?:[\s-]*(?:more|extra|additional|whole|full|fewer|less|straight|consecutive))?"
                                rf"[\s-]*(?:{_UNITS})\b", re.IGNORECASE)
 _FOLLOWED_BY_PEOPLE = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_PEOPLE})\b", re.IGNORECASE)
+#: The options weighed: a number of them is the choice, not an outcome ("a balance between the
+#: 2 approaches", "I compared 3 options").
+_CHOICES = r"approach(?:es)?|options?|alternatives?|solutions?|ideas?|designs?|proposals?|ways?|choices?|sides?|paths?|camps?"
+_FOLLOWED_BY_CHOICES = re.compile(rf"^[\s-]*(?:[a-z]+[\s-]+)?(?:{_CHOICES})\b", re.IGNORECASE)
+#: ... when the number names the set weighed, not what a change left ("cut it to 2 ways")
+_WEIGHED_BEFORE = re.compile(r"\b(?:between|among|compared|weighed|considered|evaluated|discussed|debated|proposed|"
+                             r"explored|tried|presented|of|the|both|all)\s+(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
 _PRECEDED_BY_NAME = re.compile(rf"\b(?:{_NAMING})\.?\s*#?\s*$", re.IGNORECASE)
 _PRECEDED_BY_DATE = re.compile(rf"\b(?:{_MONTHS})\s*,?\s*$", re.IGNORECASE)
 #: "the 3 years in China", "the 2 weeks at the startup": a period named, not an amount
@@ -137,6 +144,8 @@ def _digit_is_figure(match: re.Match, text: str) -> bool:
         return False  # "1 or 2"
     if _FOLLOWED_BY_PEOPLE.match(after):
         return int(re.sub(r"\D", "", num) or 0) >= 10  # "2 engineers" is the team; "40 engineers trained" a reach
+    if _FOLLOWED_BY_CHOICES.match(after) and _WEIGHED_BEFORE.search(before):
+        return False  # "between the 2 approaches": the options weighed
     return True
 
 
