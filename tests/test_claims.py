@@ -237,6 +237,11 @@ def test_when_a_change_came_is_not_its_size(sentence, flagged):
     # what the speaker said to someone, tactfully, is not the answer hedged (gg-*)
     ("I told him that perhaps I hadn't made the pool limits clear enough.", False),
     ("Perhaps I hadn't made the pool limits clear enough.", True),
+    # a first attempt told as one, or a condition, is no softened claim
+    ("The logs were in a format that I initially attempted to parse with a regex.", False),
+    ("I tried to fit the migration into my normal week at first, but it did not work.", False),
+    ("He pushed back whenever I tried to change the pool sizes.", False),
+    ("I tried to fix the pool sizes.", True),
 ])
 def test_a_sort_named_is_no_hedge(sentence, hedged):
     """hedging: "kind of" softens a claim; "that kind of mistake" names a sort of thing; a
