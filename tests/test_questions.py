@@ -116,7 +116,7 @@ def test_answer_without_heading_or_question_line_is_silent(tmp_path):
 # --- a fixture pair for every question type -------------------------------------------------
 
 def test_every_question_type_has_its_fixture():
-    ids = {t.id for t in load_question_types()}
+    ids = {t.id for t in load_question_types() if t.shows}
     assert {p.stem.replace("_", "-") for p in QUESTIONS} == ids
     assert len(ids) >= 16
 
@@ -211,7 +211,25 @@ def test_broken_question_types_are_one_line_and_exit_2(tmp_path, questions, prob
 
 def test_builtin_question_types_load_and_cite_a_source():
     for qtype in load_question_types():
-        assert qtype.source and qtype.shows and qtype.principles, qtype.id
+        assert qtype.source and (not qtype.shows or qtype.principles), qtype.id
+
+
+def test_a_type_that_shows_nothing_is_the_one_list_of_practice_questions_two_rules_read():
+    """"How do you handle pressure?" asks how the candidate works: generic-answer and
+    missing-part read its `asked` from one question type, and question-not-answered has
+    nothing to check for it."""
+    from starlint.ruleset import builtin_rules
+
+    practice = load_question_types().named("practice")
+    assert practice is not None and practice.shows == () and practice.principles == ()
+    rules = {r.name: r for r in builtin_rules()}
+    for name in ("generic-answer", "missing-part"):
+        assert rules[name].params == {**rules[name].params, "practice_question_type": "practice"}
+        assert [r.pattern for r in rules[name].check.practice] == list(practice.asked)
+    run = lint("## How do you handle pressure?\n\nI usually split the work and tell my lead early. "
+               "I keep a list of what can wait.\n")
+    assert "question-not-answered" not in {d.rule for d in run.diagnostics}
+    assert "generic-answer" in {d.rule for d in run.diagnostics}
 
 
 def test_missing_question_file_is_an_error(tmp_path):
@@ -242,3 +260,13 @@ def test_a_question_about_how_the_candidate_works_states_the_task_itself():
     assert not [d for d in practice.diagnostics if d.rule == "missing-part"]
     story = lint("## Tell me about a time you were under pressure\n\n" + body)
     assert [d.message.split(" ")[0] for d in story.diagnostics if d.rule == "missing-part"] == ["Task"]
+
+
+def test_an_unknown_practice_question_type_is_a_one_line_rule_error(tmp_path):
+    from starlint.ruleset import load_rule_file
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: my-generic\nseverity: warning\npart: action\nkind: habitual\n"
+                    "message: habit\nphrases: [I usually]\npractice_question_type: nope\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"mine\.yaml:7: rule 'my-generic': no question type 'nope'"):
+        load_rule_file(path, builtin=False)

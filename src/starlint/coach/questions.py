@@ -30,7 +30,7 @@ _TYPE_KEYS = {
     "principles": "the Leadership Principles it tests",
     "asked": "RE2 regexes: a title that matches one asks this question",
     "unless": "RE2 regexes: ... unless it matches one of these",
-    "shows": "what the story must show: a list of signals",
+    "shows": "what the story must show: a list of signals (none: a kind of question other rules read)",
     "source": "where the question and its signals come from",
 }
 _SIGNAL_KEYS = {
@@ -85,6 +85,9 @@ class QuestionTypes(tuple):
         self._unless = _regex_set(data, unless) if unless else None
         return self
 
+    def named(self, qid: str) -> QuestionType | None:
+        return next((t for t in self if t.id == qid), None)
+
     def asked_by(self, title: str) -> list[QuestionType]:
         asked = self._asked.Match(title) or []
         if asked and self._unless is not None:
@@ -127,7 +130,7 @@ def load_question_types(path: str | None = None) -> QuestionTypes:
     types: list[QuestionType] = []
     seen: set[str] = set()
     for i, record in enumerate(data.records):
-        data.check_keys(i, record, _TYPE_KEYS, ("id", "name", "asked", "shows", "source"))
+        data.check_keys(i, record, _TYPE_KEYS, ("id", "name", "asked", "source"))
         qid = str(record["id"])
         if qid in seen:
             raise data.error(f"question type '{qid}' is listed twice", i, "id")
@@ -138,10 +141,13 @@ def load_question_types(path: str | None = None) -> QuestionTypes:
                 raise data.error(f"unknown Leadership Principle '{name}'", i, "principles")
         asked = tuple(data.strings(record["asked"], i, "asked"))
         unless = tuple(data.strings(record.get("unless"), i, "unless"))
-        if not isinstance(record["shows"], list) or not record["shows"]:
+        # a type with no `shows` names a kind of question the answer's telling is judged by
+        # (how the candidate works in general: rules read its `asked`); nothing is checked
+        shown = record.get("shows", [])
+        if not isinstance(shown, list) or ("shows" in record and not shown):
             raise data.error("'shows' must be a list of signals", i, "shows")
         signals = []
-        for j, spec in enumerate(record["shows"]):
+        for j, spec in enumerate(shown):
             at = (i, "shows", j)
             if not isinstance(spec, dict):
                 raise data.error("a signal must be a mapping of keys", *at)

@@ -134,6 +134,21 @@ def compile_regexes(value: Any, ignorecase: bool, key: str) -> list:
     return [compile_regex(str(p), ignorecase, key) for p in patterns]
 
 
+def practice_regexes(params: dict) -> list:
+    """The regexes of questions about how the candidate works in general ("How do you handle
+    pressure?"): the rule's own `practice_questions`, or the `asked` of the built-in question
+    type its `practice_question_type` names, one list that several rules read."""
+    qid = params.get("practice_question_type")
+    if qid is None:
+        return compile_regexes(params.get("practice_questions"), True, "practice_questions")
+    from ..coach.questions import load_question_types
+
+    qtype = load_question_types().named(str(qid))
+    if qtype is None:
+        raise ParamError("practice_question_type", f"no question type '{qid}' in the built-in questions.yaml")
+    return compile_regexes(list(qtype.asked), True, "practice_question_type")
+
+
 #: Token attributes a `REGEX` in a token pattern may test, and how to read them from a token.
 _REGEX_ATTRS = {
     "TEXT": lambda t: t.text, "ORTH": lambda t: t.orth_, "LOWER": lambda t: t.lower_,

@@ -16,7 +16,7 @@ from typing import Iterator
 from ..analysis.syntax import actors_by_pattern, tells_event, tense
 from ..model import Answer
 from ..reading.asked import asks
-from .base import Finding, SpanMatcher, compile_regexes, scope_spans
+from .base import Finding, SpanMatcher, practice_regexes, scope_spans
 from .existence import Existence
 
 #: "I" or "we" and a next word that is not plainly past: every present clause matches it
@@ -63,6 +63,7 @@ class Habitual(Existence):
                           "which the scope tells no event (default 0.2)",
         "practice_questions": "regexes: a title or question that asks how the candidate works in general "
                               "('How do you handle pressure?'): one present-tense clause of the speaker is then enough",
+        "practice_question_type": "instead: the built-in question type whose `asked` regexes they are",
         "occasions": "phrases, patterns or regexes (a mapping like the rule's own) that name a kind of "
                      "occasion, not one ('There are situations where ...', 'In some instances, I ...'): "
                      "in the Situation they make the answer generic by themselves, however past its telling",
@@ -77,7 +78,7 @@ class Habitual(Existence):
         if not isinstance(occasions, dict):
             raise ValueError("occasions must be a mapping of phrases, patterns and/or regex")
         self.occasions = SpanMatcher.from_params(occasions, p.get("ignorecase", True))
-        self.practice = compile_regexes(p.get("practice_questions"), True, "practice_questions")
+        self.practice = practice_regexes(p)
 
     def _needed(self, answer: Answer) -> int:
         """Present clauses that make the answer generic: one, under a question that asks for

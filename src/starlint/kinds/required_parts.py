@@ -7,7 +7,7 @@ from typing import Iterator
 from ..analysis.inference import tells_step
 from ..model import PART_NAMES, Answer
 from ..reading.asked import asks
-from .base import Finding, Kind, anchor, compile_regexes, label_partner
+from .base import Finding, Kind, anchor, compile_regexes, label_partner, practice_regexes
 
 
 class RequiredParts(Kind):
@@ -22,6 +22,7 @@ class RequiredParts(Kind):
         "stated_by_question": "parts the question itself states when it asks how the candidate works "
                               "('How do you handle pressure?': the goal is the question's)",
         "practice_questions": "regexes of such questions, matched on the answer's heading or question line",
+        "practice_question_type": "instead: the built-in question type whose `asked` regexes they are",
         "folded_by_labels": "part -> the Situation labels of forms that fold it into the setting (PAR, CAR: "
                             "'Problem:', 'Cause:' then Action and Result carry no Task)",
         "told_elsewhere": "part -> regexes of sentences that tell it under another part, besides the speaker's "
@@ -35,7 +36,7 @@ class RequiredParts(Kind):
         self.implied_min_words = int(rule.params.get("implied_min_words") or 0)
         self.implied_needs = set(rule.params.get("implied_needs") or self.parts)
         self.stated = list(rule.params.get("stated_by_question") or [])
-        self.practice = compile_regexes(rule.params.get("practice_questions"), True, "practice_questions")
+        self.practice = practice_regexes(rule.params)
         folded = rule.params.get("folded_by_labels") or {}
         if not isinstance(folded, dict):
             raise ValueError("folded_by_labels must map a part to a list of label words")
