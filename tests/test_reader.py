@@ -1808,3 +1808,14 @@ def test_key_principles_after_the_result_are_its_learning():
     run = lint(text)
     assert run.answers[0].parts["learning"].text.startswith("Use data")
     assert "no-learning" not in {d.rule for d in run.diagnostics}
+
+
+def test_a_star_table_names_its_parts_as_labels_do():
+    """The first column is read as a label is ("S - Situation", "Task / Action"), by the
+    reader's own label words, not a list of its own."""
+    text = ("## Tell me about a time you fixed a slow report\n\n| Part | Story |\n| --- | --- |\n"
+            "| S - Situation | Last spring our monthly report took four hours to build. |\n"
+            "| Task / Action | I owned it, so I profiled the queries and added two indexes. |\n"
+            "| R | The report now builds in twenty minutes. |\n")
+    [answer] = lint(text).answers
+    assert {n: p.line for n, p in answer.parts.items()} == {"situation": 5, "task": 6, "action": 6, "result": 7}

@@ -154,7 +154,9 @@ def _spells(letter: str, qual: str) -> bool:
     return LABEL_WORDS.get(word, "")[:1] == letter[:1]
 
 
-def _part_for(label: str) -> tuple[str, ...] | None:
+def parts_named(label: str) -> tuple[str, ...] | None:
+    """The parts a label's own words name: "Situation", "S - Situation", "Situation/Task";
+    None for words that name no part."""
     word = label.strip().strip("()").strip().lower()
     word = re.sub(r"\s+", " ", word)
     spelled = _LETTER_AND_WORD.match(word)
@@ -180,7 +182,7 @@ def _piece_part(word: str, letters: bool = False) -> str | None:
         return LABEL_WORDS[word]
     if letters and word in LETTER_LABELS and len(LETTER_LABELS[word]) == 1:
         return LETTER_LABELS[word][0]  # "S/T:", two letters joined, with its colon
-    spelled = _part_for(word) if _LETTER_AND_WORD.match(word) else None
+    spelled = parts_named(word) if _LETTER_AND_WORD.match(word) else None
     return spelled[0] if spelled else None
 
 
@@ -243,7 +245,7 @@ def heading_label(block: Block) -> LabelHit | None:
     text = clean_title(block.text).rstrip(":").strip()
     if text.lower() in _LINE_LABELS_ONLY:
         return None  # "## Setup" in a README is how to install, not a Situation
-    parts = _part_for(text)
+    parts = parts_named(text)
     if parts is None:
         return None
     return LabelHit(parts, 0, len(block.text), len(block.text))
@@ -328,7 +330,7 @@ def _find_labels(block: Block) -> list[LabelHit]:
             if text[match.end() : match.end() + 1] not in ("", "\n"):
                 continue
             alone = len(text.strip()) != len(label)
-        parts = _part_for(label)
+        parts = parts_named(label)
         if parts is None or (sep != ":" and _LETTER_PAIR.match(label)):
             continue
         hit = LabelHit(parts, match.start(), match.end(), _content_start(text, match.end()))

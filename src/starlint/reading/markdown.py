@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Block
-from .labels import LABEL_WORDS
+from .labels import parts_named
 from .story import evidence
 
 #: `<summary>` lines act as headings below every Markdown heading level
@@ -221,8 +221,8 @@ def _table_events(events) -> Iterable[list[list[tuple]]]:
             row[-1].append((event, where))
 
 
-#: what stands before a part's name in a table's first column: "✔️ Situation", "S — Situation"
-_CELL_LEAD = re.compile(r"^[^A-Za-z]*(?:[STAR][ \t]*[-\u2013\u2014:][ \t]*)?")
+#: marks before a part's name in a table's first column: "✔️ Situation"
+_CELL_LEAD = re.compile(r"^[^A-Za-z(]+")
 
 
 def _star_rows(rows: list[list[list[tuple]]], pos: _Positions, list_depth: int) -> list[Block]:
@@ -235,19 +235,19 @@ def _star_rows(rows: list[list[list[tuple]]], pos: _Positions, list_depth: int) 
         if len(cells) < 2 or not cells[0]:
             continue
         head = "".join(v for e, _ in cells[0] if isinstance(e, dict) for k, v in e.items() if k in ("Text", "Code"))
-        word = " ".join(_CELL_LEAD.sub("", head).strip(" \t*_:.").lower().split())
-        if word in LABEL_WORDS and any(c for c in cells[1:]):
-            named.append((word, cells))
+        parts = parts_named(_CELL_LEAD.sub("", head).strip(" \t*_:."))
+        if parts and any(c for c in cells[1:]):
+            named.append(("/".join(p.capitalize() for p in parts), cells))
     if len(named) < 2:
         return []
     out = []
-    for word, cells in named:
+    for label, cells in named:
         first = cells[0][0][1]["start"]
         line, col = pos.at(first)
         body = [ev for cell in cells[1:] for ev in cell]
         last = max(w["end"] for _, w in body)
         builder = _Builder("paragraph", list_depth, list_depth > 0, line, pos.last_line(first, last))
-        builder.add(word.capitalize() + ": ", line, col, False)
+        builder.add(label + ": ", line, col, False)
         for event, where in body:
             if not isinstance(event, dict):
                 continue
