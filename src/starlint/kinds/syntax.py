@@ -10,7 +10,6 @@ from ..model import Answer
 from .base import Finding, Kind, compile_regexes, shared_with
 
 _WORDS = re.compile(r"[A-Za-z]+")
-_BOTH = re.compile(r"\s+both\b", re.IGNORECASE)
 
 
 def _sentences(answer: Answer, parts):
@@ -119,7 +118,8 @@ class Actor(_SyntaxKind):
         "tried": "RE2 regexes of the rounds of the speaker's tries ('after a few iterations'): a group decision "
                  "after one, once the speaker has spoken for themselves, is excused",
         "own_part": "RE2 regexes matched just after the 'we' that name the speaker's own part in what was done "
-                    "together ('We started with pair programming sessions where I walked him through ...')",
+                    "together ('we both dug in', 'We started with pair programming sessions where I walked him "
+                    "through ...')",
         "workings": "RE2 regexes of a case of a design, ending at its 'we' ('For driver hangs, we'): in a "
                     "part the speaker tells in the past, such a 'we' in the present after their own 'I' "
                     "tells how the thing they made works ('I designed native detection. For driver hangs, "
@@ -224,7 +224,7 @@ class Actor(_SyntaxKind):
                             and (spoke_before or any(s.start < subject.start for s in who.first_person))
                             and _told_in_past(sentences)):
                         continue  # "I designed native detection. For driver hangs, we monitor ...": how it works
-                    if _BOTH.match(text, subject.end) or any(r.match(text, subject.end) for r in self.own_part):
+                    if any(r.match(text, subject.end) for r in self.own_part):
                         continue  # "we both dug in", "we paired, where I ...": the speaker's part named
                     mine_before = self._proposed(text, who.first_person, subject.start)
                     if subject.verb in self.decisions and (proposed_before or mine_before or (
