@@ -1819,3 +1819,9 @@ def test_a_star_table_names_its_parts_as_labels_do():
             "| R | The report now builds in twenty minutes. |\n")
     [answer] = lint(text).answers
     assert {n: p.line for n, p in answer.parts.items()} == {"situation": 5, "task": 6, "action": 6, "result": 7}
+
+
+def test_a_markdown_fence_saved_with_windows_line_endings_is_read_as_markdown():
+    text = ("```md\n" + FENCED_STORY + "```\n").replace("\n", "\r\n")
+    [answer] = lint(text).answers
+    assert answer.line == 2 and answer.labelled

@@ -185,7 +185,7 @@ def repair_line(line: str) -> tuple[str, list[int]] | None:
 
 #: A fence whose info string says its content is Markdown: "```md", "~~~markdown". Answers
 #: pasted from a chat assistant come wrapped in one; the writer declared the content prose.
-_MARKDOWN_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(?:md|markdown)[ \t]*$", re.IGNORECASE)
+_MARKDOWN_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*(?:md|markdown)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _ANY_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 
@@ -254,7 +254,7 @@ def read_text(text: str, path: str, notices: list[str] | None = None) -> SourceF
             repaired_lines.append(result[0])
             column_maps.append(result[1])
             repaired += 1
-    if "md" in text or "arkdown" in text:
+    if _MARKDOWN_FENCE.search(text):  # most files have none: no line-by-line pass
         for i in unwrap_markdown_fences(repaired_lines):
             column_maps[i] = [0]  # a blank line: every position is its first column
     notes = list(notices or [])
