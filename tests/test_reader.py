@@ -1825,3 +1825,60 @@ def test_a_markdown_fence_saved_with_windows_line_endings_is_read_as_markdown():
     text = ("```md\n" + FENCED_STORY + "```\n").replace("\n", "\r\n")
     [answer] = lint(text).answers
     assert answer.line == 2 and answer.labelled
+
+
+PASTED_PROMPTS = (
+    "# List\n\n"
+    "What was your role in the project\n\n"
+    "2.        Failure\n"
+    "a)        Tell me a time when you failed on something\n"
+    "b)        Tell me a time when you made a mistake\n"
+    "c)        Tell me a time when you missed a deadline\n"
+    "\n"
+    "So let me talk about the billing export I owned last spring. I promised the finance team a fix in one "
+    "week, but the export kept timing out and I needed three weeks to rewrite its queries. I told them early, "
+    "shipped a stopgap that split the export in two, and the rewrite cut the run from four hours to twenty "
+    "minutes. Since then I give estimates with a buffer and say what could slip.\n"
+)
+
+
+def test_a_pasted_question_list_lettered_a_b_c_is_questions_and_the_reply_starts_the_answer():
+    """'a)  Tell me a time ...' lines, which Markdown does not read as a list, are prompts; the
+    answer is the reply below them and starts at its first line, not at the first prompt."""
+    [answer] = lint(PASTED_PROMPTS).answers
+    assert answer.line == 10
+    assert answer.title.startswith("Tell me a time when you failed")
+
+
+def test_prepared_follow_ups_stay_inside_the_answer_they_ask_about():
+    text = ("## Tell me about a goal you achieved\n\n"
+            "At my internship the team had no CI, and my goal was a pipeline in twelve weeks. I compared three "
+            "tools, picked Jenkins, wrote the build scripts and had it running in eight weeks.\n\n"
+            "Why did you choose Jenkins?\n"
+            "I had used GitLab CI before, but the team kept binaries in Perforce and Jenkins had the plugin.\n\n"
+            "What did you learn from it?\n"
+            "I learned to ask the team early: a shared doc of questions saved me days.\n")
+    [answer] = lint(text).answers
+    assert (answer.line, answer.end_line) == (1, 9)
+    run = lint(text)
+    assert all("What did you learn" not in p.text for p in answer.parts.values())
+    assert "no-learning" not in {d.rule for d in run.diagnostics}
+
+
+def test_the_line_before_an_answer_mark_is_its_question_and_a_pitch_question_is_no_answer():
+    text = ("## Question 2\n\n- **Why Amazon.**\n\n**Answer**\n"
+            "Amazon is the most customer-centric company I know, and I have learned at my job how much that "
+            "matters. I can bring my experience of mentoring teams and shipping payment features.\n\n"
+            "## Question 3\n\n- **Tell me something about yourself.**\n\n**Answer**\n"
+            "I have 15 years in the industry; I started as a developer and have managed people for 7 years, "
+            "most recently on the payments app.\n")
+    assert lint(text).answers == []
+
+
+def test_another_answer_under_one_question_is_a_second_answer():
+    story = ("In my last role our sign-up page lost a third of its visitors. I had to find out why before the "
+             "launch. I ran five user interviews, found the form asked for a phone number, and removed it. "
+             "Sign-ups rose by 18% in a month.")
+    text = f"## Question 8\n\n- **Tell me about a time you improved a product.**\n\n**Answer**\n{story}\n\n**Another Answer**\n\n{story}\n"
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [3, 10]

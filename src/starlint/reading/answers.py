@@ -36,6 +36,8 @@ class _Section:
     #: told under a story marker ("story 3: (conflict)"): a story follows the marker, in
     #: notes with no "I" or not
     marked: bool = False
+    #: question lines taken in before its prose: three or more are a pasted question list
+    asked: int = 0
 
     def has_prose(self) -> bool:
         return any(b.kind in ("paragraph", "html") and b.text.strip() for b in self.blocks)
@@ -154,8 +156,8 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
         cuts = []
         at = 0
         lines = block.text.split("\n")
-        if len(lines) > 1 and not block.in_list and _names_a_non_answer(lines[0]):
-            cuts.append(len(lines[0]) + 1)
+        if len(lines) > 1 and not block.in_list and (_names_a_non_answer(lines[0]) or _ANSWER_MARK.match(lines[0])):
+            cuts.append(len(lines[0]) + 1)  # ("**Answer**" over the reply's first line: the mark apart)
         if not block.in_list:
             cuts.extend(_pasted_cuts(block.text))
             if not block.text.isascii() and (asked := _asked_in_chinese(block.text)) is not None:
@@ -193,6 +195,11 @@ _INTERROGATIVE = re.compile(r"([A-Za-z' ]{1,40}, )?(what|which|how|why|when|wher
                             r"do|does|did|have|has|are|is|were|was|if)\b", re.IGNORECASE)
 
 
+#: a pasted question list's own numbering, which Markdown does not read as a list:
+#: "a)        Tell me a time when you failed", "b. Describe a conflict"
+_ENUMERATOR = re.compile(r"^(?:[a-z]|\d{1,2})[.)][ \t]+")
+
+
 #: a question asked inside a prompt line: "... and what did you learn from it?"
 _ASKED_INSIDE = re.compile(r"\b(what|how|why) (did|do|would|have|were) you\b", re.IGNORECASE)
 #: a prompt that ends on its question mark, or on a bracketed list of tags after it
@@ -207,7 +214,7 @@ def _asks_for_a_story(text: str) -> bool:
     questions, each is where an answer starts."""
     if len(text) > 8 * MAX_PROMPT_WORDS or "you" not in text.lower():
         return False  # every form `_YOU` knows spells "you": most paragraphs are told in "I"
-    text = text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
+    text = _ENUMERATOR.sub("", text.strip().lstrip("/#>-*+ \t").strip("*_").strip())
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
     asked = ASKS.search(text)
@@ -252,7 +259,7 @@ def question_text(block: Block) -> str | None:
         return block.text.strip()
     if (_asks_for_a_story(block.text) or (not block.in_list and _titles_a_question(block.text))) \
             and not block_labels(block):
-        return block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip()
+        return _ENUMERATOR.sub("", block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip())
     return None
 
 
@@ -422,7 +429,8 @@ def _one_per_run(section: _Section, runs: list[list[Block]], titles: dict[int, B
     """The section's first run keeps its heading and question; each later run is a story of
     its own that shares the heading (its principles, and its title unless the story has its
     own title line)."""
-    first = _Section(section.heading, section.level, section.ancestors, runs[0], section.question, section.shared_heading)
+    first = _Section(section.heading, section.level, section.ancestors, runs[0], section.question, section.shared_heading,
+                     asked=section.asked)
     shared = section.heading or section.shared_heading
     titles = titles or {}
     return [first] + [_Section(titles.get(i), section.level, section.ancestors, run, None, shared)
@@ -452,6 +460,8 @@ def _sections(blocks: list[Block]) -> list[_Section]:
                 # follows, up to the next heading, stands apart
                 sections.append(_Section(heading=None, level=sections[-1].level + 1, ancestors=list(stack)))
                 label_level = None
+        if _follows_up(sections[-1], block):
+            continue  # the interviewer's words, as "Follow-up:" lines are: the answer goes on
         if question_text(block) is not None:
             current = sections[-1]
             if current.has_prose() and current.question is not None and current.heading is not None \
@@ -486,6 +496,7 @@ def _sections(blocks: list[Block]) -> list[_Section]:
                 label_level = None
             elif sections[-1].question is None:
                 sections[-1].question = block  # "## Conflict" then "**Q:** Tell me about ..."
+            sections[-1].asked += 1
             continue
         if block.kind == "heading":
             # "### Question 3" (bold labels inside), "---", "### Key Takeaways": a heading at the
@@ -516,6 +527,32 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     return [story for section in sections for run in _answer_runs(section) for story in _stories(run)]
 
 
+#: a follow-up the writer prepared under their answer, asking back about the story just told:
+#: "What did you learn from it?", "Why can you do that fast?", "What you would do differently?"
+_FOLLOW_UP_QUESTION = re.compile(r"^(?:(?:why|how|what)\b[^?\n]{0,60}\b(?:it|that|this|differently)\W*"
+                                 r"|why (?:did|do|can|could|would) you \w+ (?P<what>[^?\n]{1,60}))\?$", re.IGNORECASE)
+MAX_FOLLOW_UP_WORDS = 8
+
+
+def _follows_up(current: _Section, block: Block) -> bool:
+    """`block` asks back about the story the section has told so far (its prose tells one,
+    under a question): the answer goes on below it."""
+    if block.kind not in ("paragraph", "heading") or block.in_list:
+        return False
+    text = block.text.strip().strip("#*_ ").strip()
+    match = _FOLLOW_UP_QUESTION.match(text)
+    if len(text.split()) > MAX_FOLLOW_UP_WORDS or match is None or ASKS.search(text):
+        return False
+    if current.heading is None or not current.has_prose():
+        return False
+    if match.group("what"):
+        # "Why did you choose Jenkins?" asks about what the story told ("... picked Jenkins");
+        # "Why did you leave your last job?" is the next question
+        told = " ".join(b.text for b in current.blocks if b.kind == "paragraph").lower()
+        return any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", told) for w in re.findall(r"\w+", match.group("what").lower()))
+    return True
+
+
 def _unanswered(current: _Section, block: Block) -> Block | None:
     """The question line of a section with nothing under it, when `block`, the next question,
     stands apart from it (a blank line between)."""
@@ -542,7 +579,7 @@ def _asking_heading(current: _Section, block: Block) -> Block | None:
 
 
 #: "**Answer:**" (or "My answer:") alone on its line: where the candidate's words start
-_ANSWER_MARK = re.compile(r"^\W*(my |sample |example )?answer\W*$", re.IGNORECASE)
+_ANSWER_MARK = re.compile(r"^\W*(my |sample |example |another |alternative |second |other )?answer\W*$", re.IGNORECASE)
 #: "**Answer**: ..." opening the reply itself
 _ANSWER_LABEL = re.compile(r"^\W*(my |sample )?answer\W{0,4}[:\-\u2013]", re.IGNORECASE)
 
@@ -563,6 +600,12 @@ def _answer_runs(section: _Section) -> list[_Section]:
     runs = [run for run in runs if any(b.kind in ("paragraph", "html") for b in run)]
     if not runs:
         return [section]
+    framing = [b for b in section.blocks[: marks[0]] if b.kind == "paragraph" and b.text.strip()]
+    if section.question is None and len(framing) == 1 and "\n" not in framing[0].text.strip() \
+            and len(framing[0].text.split()) <= MAX_PROMPT_WORDS and not _SPEAKER.search(framing[0].text):
+        # "## Question 2", "- **Why Amazon.**", "**Answer**": the one line before the mark is
+        # the question the answer replies to
+        section = replace(section, question=framing[0])
     return _one_per_run(section, runs)
 
 
@@ -874,6 +917,16 @@ def _spoken(text: str) -> str:
     return _QUOTED_LINE.sub(lambda m: m.group(1) + (m.group(2) if m.group(2) is not None else m.group(3)), text)
 
 
+#: question lines in a row that are a pasted question list, not one question asked two ways
+MIN_LISTED_PROMPTS = 3
+
+
+def _prompt_run(section: _Section) -> bool:
+    """The section opens on a pasted list of question lines, not on a heading."""
+    return (section.heading is not None and section.heading.kind == "paragraph" and section.asked >= MIN_LISTED_PROMPTS
+            and any(b.kind in ("paragraph", "html") and b.text.strip() for b in section.blocks))
+
+
 def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) -> Answer | None:
     prose = [b for b in section.blocks if b.kind in ("paragraph", "html", "heading")]
     if not prose:
@@ -902,6 +955,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             # "## HiL pipeline" under the question it answers; "## Strong Answer" under "# Why
             # Apple?" is a pitch still
             kind = "pitch" if title_kind(clean_title(section.question.text)) == "not-answer" else "question"
+        elif kind == "" and section.question is not None and title_kind(clean_title(section.question.text)) == "not-answer":
+            kind = "pitch"  # "- **Why Amazon.**" over "**Answer**", read as a question line or not
         elif kind == "" and section.question is not None and (asked := question_text(section.question)):
             # "# TMAY" over "**Q**: Tell me about yourself" (its "**A**:" is the Answer's letter)
             kind = "pitch" if title_kind(asked) == "not-answer" else title_kind(asked)
@@ -935,6 +990,10 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
     start = section.heading or section.blocks[0]
+    if _prompt_run(section):
+        # "a) Tell me a time you failed" ... "g) Tell me a goal you didn't achieve", then the
+        # reply: the pasted prompts are a question list, and the answer starts at the reply
+        start = next(b for b in section.blocks if b.kind in ("paragraph", "html") and b.text.strip())
     principles: list[str] = []
     for named in (section.heading, section.shared_heading):  # a story's own title, and the heading it shares
         for name in find_principles(named.text) if named is not None else []:

@@ -95,7 +95,7 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"((you|do you|did you) )?(choose|chose|join|pick|want) (this|the|our|us)\b|"
     # a company left unnamed in a template: "Why XX company?", "Why XXX Company?"
     r"([A-Z]{1,4}|[A-Z][A-Za-z]+) (company|team|role|position)\b|"
-    r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) about yourself|about (me|myself)|self[- ]introduction|"
+    r"us\b|here\b|leave|leaving|[A-Z][A-Za-z]+(?=\?))|tell (me|us) (something |a (little |bit )+)?about yourself|about (me|myself)|self[- ]introduction|"
     r"introduc(e (yourself|myself)|ing (yourself|myself)|tion)|self[- ]?intro|elevator pitch|salary|compensation|"
     # how the candidate came to apply: "How did you find out about this opportunity and what
     # interested you?"
@@ -109,7 +109,7 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"skills? to (grow|develop|improve|learn)|(would|do) you prefer|"
     # the candidate's routine and style, not an occasion: "What does a typical workday look
     # like for you?", "Can you describe your working style in a team?"
-    r"(a|your) typical (work ?day|day|week)|(your )?(working|work) style|"
+    r"(a|your) typical (work ?day|day|week)|your (daily|day-to-day|typical) (routine|schedule)|(your )?(working|work) style|"
     r"what (do|would) you (want|like|hope|plan|need) to (improve|grow|develop|learn|work on|get better)|"
     r"tell (me|us) about your (experience at|internships?|background|resume|r\u00e9sum\u00e9|education|career|studies)|"
     # the present, not an occasion: "How do you stay updated with technology?", "Tell me about
