@@ -444,3 +444,24 @@ def test_someone_elses_proposal_of_what_we_do_hides_no_deed(syntax_path):
     it in "we" still fires."""
     assert _we_lines(_WHEN_STORY.format("The analyst suggested we compare both imports side by side.")) == []
     assert _we_lines(_WHEN_STORY.format("My manager proposed we split the import. We split it into four jobs.")) == ["We"]
+
+
+def test_the_options_a_proposal_lays_out_keep_the_decision_after_them_the_groups(syntax_path):
+    """"I laid out three options to the team:" over the options' bullets, then "We chose ...":
+    the bullets are the proposal's, not steps of their own."""
+    story = ("**Situation:** Our audit store ran in one region, and an outage there lost a day of records.\n\n"
+             "**Task:** I had to make it survive a region failure.\n\n"
+             "**Action:** {}\n\n"
+             "**Result:** Failover took 15 minutes in the next drill, under the 1-hour target.\n")
+    options = ("I laid out three options to the team:\n\n- Active-passive: simple, slow failover\n"
+               "- Active-active: complex, instant failover\n\nWe chose active-active because audit is write-heavy.")
+    assert _we_lines(story.format(options)) == []
+    # (a list that does not follow a proposal still holds steps of their own)
+    steps = "I read the outage report.\n\n- Active-passive was slow.\n\nWe rebuilt the store as active-active."
+    assert _we_lines(story.format(steps)) == ["We"]
+
+
+def test_a_we_in_a_question_the_speaker_asked_is_no_deed(syntax_path):
+    text = _WHEN_STORY.format("I asked the stakeholders: 'How much data can we afford to lose?' Then I wrote the runbook.")
+    assert _we_lines(text) == []
+    assert _we_lines(_WHEN_STORY.format("I asked the stakeholders. Then we wrote the runbook.")) == ["we"]

@@ -66,6 +66,16 @@ def _conditional(text: str, start: int) -> bool:
     return bool(_CONDITION_BEFORE.match(before) or _CONDITION_AFTER_BREAK.search(before))
 
 
+_CLAUSE_END = re.compile(r"[.!?;:]")
+
+
+def _asked(text: str, end: int) -> bool:
+    """The "we" is in a question ("I asked them: 'How much data can we afford to lose?'"):
+    what someone asked, not a deed told."""
+    stop = _CLAUSE_END.search(text, end)
+    return stop is not None and stop.group() == "?"
+
+
 def _words_before(text: str, start: int) -> list[str]:
     """The words just before a "we", less a "that" right before it ("I proposed that we")."""
     words = _WORDS.findall(text[max(0, start - 60) : start])
@@ -188,14 +198,19 @@ class Actor(_SyntaxKind):
         for name, sentences in _sentences(answer, self.rule.part):
             spoke_before = False  # an "I" in the part's previous sentences
             proposed_before = False
+            laid_out = False  # the proposal ends on a colon: the list below it is its options
             previous_block = None
             for sentence in sentences:
                 if sentence.block is not previous_block:
                     # each list item is a step of its own: a proposal in one does not excuse the
                     # next; a paragraph goes on from the one before ("I showed a demo." / "After
-                    # a few short discussions, we agreed to ...")
-                    if sentence.block.in_list:
+                    # a few short discussions, we agreed to ..."); the options a proposal lays
+                    # out ("I presented three options to the team:" over "- Active-Passive: ...")
+                    # are the proposal still
+                    if sentence.block.in_list and not laid_out:
                         proposed_before = False
+                    if not sentence.block.in_list:
+                        laid_out = False
                     previous_block = sentence.block
                 text = sentence.text
                 who = actors(text)
@@ -216,7 +231,7 @@ class Actor(_SyntaxKind):
                         continue
                     if self._within_proposal(text, subject.start, who.first_person):
                         continue
-                    if self._demanded(text, subject.start) or _conditional(text, subject.start):
+                    if self._demanded(text, subject.start) or _conditional(text, subject.start) or _asked(text, subject.end):
                         continue
                     if any(r.match(text, subject.start) for r in self.outcomes):
                         continue  # "(we ended up doing a hybrid approach)": where it landed
@@ -238,6 +253,8 @@ class Actor(_SyntaxKind):
                 # a proposal stands until the speaker speaks again ("I proposed a POC. It would
                 # give us data. We agreed on a timeline")
                 proposed_before = self._proposed(text, who.first_person) or (proposed_before and not who.first_person)
+                if not sentence.block.in_list:
+                    laid_out = proposed_before and text.rstrip().endswith(":")
                 spoke_before = spoke_before or bool(who.first_person)
 
 
