@@ -74,6 +74,14 @@ CLAIMS = [
     "speed up the triage of failed builds.",
 ]
 NOT_CLAIMS = [
+    # the trouble's own course, told as when it struck
+    "Every time the queue depth increased, the autoscaler added workers and made it worse.",
+    # the reason a way was chosen, in the present
+    "I chose regional routing because it is more predictable and reduces cross-region traffic.",
+    # a preference, not a gain
+    "Candidates are better if they are not switching jobs often.",
+    # a step named as the time of the next one
+    "Finally, after stabilizing, I traced the last failure to a heap limit.",
     "I tried to reduce the number of flaky tests first.",
     # a system back to normal, a capability added, an aim with its adverb
     "I rolled the runners back, the error rate fell back to normal and the service stabilized.",
