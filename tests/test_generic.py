@@ -167,3 +167,25 @@ def test_steps_done_or_asked_for_one_event_are_no_recipe():
     assert _generic(done.format(title="How do you handle tight deadlines?")) == []
     # bare steps under a question about one time are notes of that time, not a habit
     assert _generic(RECIPE.format(title="Tell me about a time you met a tight deadline")) == []
+
+
+def test_a_process_question_asked_in_several_questions_over_an_answer_mark_is_about_practice():
+    """"Tell me about your hiring process ... Where do you go for talent? ..." (one long
+    prompt line above "**Answer**") asks how the candidate works; "First thing I do is ..."
+    opens a recipe told in the present."""
+    text = ("## Question 16\n\n"
+            "- **Tell me about your hiring process for key positions. Where do you go for talent? What resources do "
+            "you use? What steps are in the process? What traits tell you the candidate will succeed on the team, "
+            "apart from the obvious skills? [probe on how they check integrity in an interview, who does the references, and "
+            "how they use them]**\n\n"
+            "**Answer**\n"
+            "First thing I do is to write a clear job description with the experience it needs.\n"
+            "Look for people you have worked with and ask them for referrals.\n"
+            "While screening resumes, look for the person who already does more than their role asks. A developer "
+            "who also designs, or a lead who also talks to customers, is a good sign.\n"
+            "Candidates who stay in a job for a few years are a safer bet.\n"
+            "Run a written screen for the key skill.\n"
+            "Spend time with each candidate on site and check the resume against what they say.\n"
+            "Ask a peer or your manager to review before you hire.\n")
+    found = _generic(text)
+    assert found and found[0][0] == 6 and found[0][2].startswith("First thing I do")

@@ -584,6 +584,19 @@ _ANSWER_MARK = re.compile(r"^\W*(my |sample |example |another |alternative |seco
 _ANSWER_LABEL = re.compile(r"^\W*(my |sample )?answer\W{0,4}[:\-\u2013]", re.IGNORECASE)
 
 
+def _first_sentence(text: str) -> str:
+    """A prompt's first question: what it asks for ("Tell me about your hiring process."), not
+    the probes after it ("... who does the references?")."""
+    return re.split(r"(?<=[.?!])\s", text.strip(), maxsplit=1)[0]
+
+
+def _is_prompt_length(text: str) -> bool:
+    """Short, or a list of questions to "you" ("Tell me about your hiring process ... Where do
+    you go for talent? What resources do you employ? ...")."""
+    words = len(text.split())
+    return words <= MAX_PROMPT_WORDS or (words <= 2 * MAX_PROMPT_WORDS and "?" in text and bool(_YOU.search(text)))
+
+
 def _marked_as_answer(blocks: list[Block]) -> bool:
     first = next((b for b in blocks if b.kind == "paragraph" and b.text.strip()), None)
     return first is not None and bool(_ANSWER_LABEL.match(first.text))
@@ -602,7 +615,7 @@ def _answer_runs(section: _Section) -> list[_Section]:
         return [section]
     framing = [b for b in section.blocks[: marks[0]] if b.kind == "paragraph" and b.text.strip()]
     if section.question is None and len(framing) == 1 and "\n" not in framing[0].text.strip() \
-            and len(framing[0].text.split()) <= MAX_PROMPT_WORDS and not _SPEAKER.search(framing[0].text):
+            and not _SPEAKER.search(framing[0].text) and _is_prompt_length(framing[0].text):
         # "## Question 2", "- **Why Amazon.**", "**Answer**": the one line before the mark is
         # the question the answer replies to
         section = replace(section, question=framing[0])
@@ -955,8 +968,12 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             # "## HiL pipeline" under the question it answers; "## Strong Answer" under "# Why
             # Apple?" is a pitch still
             kind = "pitch" if title_kind(clean_title(section.question.text)) == "not-answer" else "question"
-        elif kind == "" and section.question is not None and title_kind(clean_title(section.question.text)) == "not-answer":
-            kind = "pitch"  # "- **Why Amazon.**" over "**Answer**", read as a question line or not
+        elif kind == "" and section.question is not None and not question_text(section.question) \
+                and (framed := title_kind(_first_sentence(clean_title(section.question.text)))):
+            # the line above "**Answer**", not read as a question line: "- **Why Amazon.**" asks
+            # for a pitch, "- **Tell me about your hiring process ... Where do you go for talent?
+            # ...**" (too long for a question line) for an answer
+            kind = "pitch" if framed == "not-answer" else framed
         elif kind == "" and section.question is not None and (asked := question_text(section.question)):
             # "# TMAY" over "**Q**: Tell me about yourself" (its "**A**:" is the Answer's letter)
             kind = "pitch" if title_kind(asked) == "not-answer" else title_kind(asked)

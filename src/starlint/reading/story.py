@@ -56,7 +56,9 @@ _HABITUAL = re.compile(
     r"\b(?:I|we)(?:\s+|\u2019|')(?:usually|always|typically|generally|normally|often|tend to|would|will|d|ll|"
     r"try to|make sure|like to|prefer|believe in|start by|first)\b"
     # a method told instead of an event: "My approach is to stay friendly and listen first"
-    r"|\bmy (usual |general |normal )?approach (is|would be)\b",
+    r"|\bmy (usual |general |normal )?approach (is|would be)\b"
+    # a recipe's first step: "First thing I do is to write a job description"
+    r"|\bfirst thing (?:I|we) (?:do|would do|would like to do) is\b",
     re.IGNORECASE,
 )
 #: Past forms that are also the bare verb ("Set the scene", "Read the question"): an
