@@ -1882,3 +1882,20 @@ def test_another_answer_under_one_question_is_a_second_answer():
     text = f"## Question 8\n\n- **Tell me about a time you improved a product.**\n\n**Answer**\n{story}\n\n**Another Answer**\n\n{story}\n"
     answers = lint(text).answers
     assert [a.line for a in answers] == [3, 10]
+
+
+def test_a_bold_label_with_the_time_to_spend_on_it_labels_its_part():
+    """"**SITUATION** (30 seconds)" over a quoted reply, and an extra part added on as
+    "**+LEARNING**": labels, so the answer is read as labelled, its lesson included."""
+    text = "### THE STORY\n\n" + "\n\n".join(
+        f"**{n.upper()}** ({s} seconds)\n> \"{t}\"" for (n, t), s in zip(STORY.items(), (30, 15, 90, 30)))
+    text += "\n\n**+LEARNING**\n> \"I learned to add the alert before the fix, not after.\"\n"
+    run = lint(text)
+    [answer] = run.answers
+    assert answer.labelled
+    assert {n: p.line for n, p in answer.parts.items()} == {"situation": 3, "task": 6, "action": 9, "result": 12,
+                                                          "learning": 15}
+    assert "no-learning" not in {d.rule for d in run.diagnostics}
+    # a qualifier that is not a time still does not make a label of a bare word
+    assert not lint("Action (in prose)\n\nWe shipped it.\n").answers or not lint(
+        "Action (in prose)\n\nWe shipped it.\n").answers[0].labelled

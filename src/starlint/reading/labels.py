@@ -204,7 +204,9 @@ def _compound(word: str) -> tuple[str, ...] | None:
 
 
 #: what may stand before a label at a line's start: spaces, and an opening quote mark
-_BEFORE_LABEL = frozenset(" \t\"\u201c\u201e'\u2018")
+#: how long to spend on a part, after its label: "(30 seconds)", "(~1 min)"
+_TIMING = re.compile(r"[ \t]*\(\s*~?\d{1,3}\s*(s|sec|secs|seconds?|min|mins|minutes?)\s*\)", re.IGNORECASE)
+_BEFORE_LABEL = frozenset(" \t\"\u201c\u201e'\u2018+")  # ("**+LEARNING**": an extra part added on)
 
 
 def _decorative(ch: str) -> bool:
@@ -318,13 +320,16 @@ def _find_labels(block: Block) -> list[LabelHit]:
         # a letter alone as the whole block ("- S" over nested bullets) labels its part too
         if is_letter and not (sep == ":" or bracketed or (sep == "" and text.strip() == label)):
             continue
-        if match.group("qual") and (sep != ":" or bracketed or (is_letter and not _spells(word, match.group("qual")))):
+        timed = bool(match.group("qual")) and _TIMING.fullmatch(match.group("qual")) is not None \
+            and sep == "" and _is_bold_at(block, match.start("label"), match.end("label"))
+        if match.group("qual") and not timed and (sep != ":" or bracketed or (is_letter and not _spells(word, match.group("qual")))):
             continue  # "**Action (Highlights):**" names its part; "Action (in prose)" alone does not;
-            # a letter counts with its own part spelled out ("**S (Situation):**")
+            # a letter counts with its own part spelled out ("**S (Situation):**"); a bold label
+            # with the time to spend on it does ("**SITUATION** (30 seconds)")
         if sep == "." and not _is_bold_at(block, match.start(), match.end() - 1):
             continue  # "**Action**. The first step ...": a bold label; "Action. We ..." is prose
         alone = False
-        if sep == "" and not (bracketed or _is_bold_at(block, match.start(), match.end())):
+        if sep == "" and not (bracketed or timed or _is_bold_at(block, match.start(), match.end())):
             # "Situation" alone on a line counts when bold or a whole paragraph, or when
             # other part names stand alone on their lines in the same paragraph
             if text[match.end() : match.end() + 1] not in ("", "\n"):
