@@ -7,6 +7,8 @@ import pytest
 
 from starlint.analysis.inference import _cues
 
+from .conftest import lint
+
 
 @pytest.mark.parametrize("sentence,setting", [
     ("Estimating without full information can lead to unexpected problems.", False),
@@ -519,3 +521,17 @@ def test_a_notes_verdict_is_an_outcome(sentence, outcome):
     from starlint.analysis.inference import _tells_outcome
 
     assert _tells_outcome(sentence) is outcome
+
+
+def test_what_the_steps_did_said_of_them_all_opens_the_result():
+    """"This helped the company in two ways. First we saved ..." sums up what the steps did:
+    the Result starts there, and its "we" is the benefit, not a step hidden in "we"."""
+    text = ("## Tell me about a time you took ownership\n\n"
+            "At my last company most prospects were small firms that could not afford servers on site or "
+            "engineers to install them. So I took it on myself to build the product on AWS and connect it to "
+            "the on-site parts. This helped the company in two ways. First we saved the server cost, and second "
+            "we cut the cost of engineers on site. We could now sell to small customers.\n")
+    run = lint(text)
+    [answer] = run.answers
+    assert answer.parts["result"].text.startswith("This helped the company")
+    assert "we-instead-of-i" not in {d.rule for d in run.diagnostics}

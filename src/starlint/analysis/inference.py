@@ -211,6 +211,8 @@ _OUTCOME_OPENER = re.compile(
     r"(that|this|the|my|our) (decision|change|approach|fix|move|call|effort|work|plan|solution|redesign) "
     # ("This approach made the API act synchronously" describes a proposal: "made" is no verdict)
     r"(helped|led|allowed|let|resulted|saved|cut|paid)|"
+    # what the steps did, said of them all: "This helped the company in two ways"
+    r"(this|that|it all|all (of )?this) helped (the |our |my )?[a-z]+ (in )?(two|three|several|many|a few) ways|"
     # the aftermath: "10 months later, we released support for ...", "A week later, ..."
     r"([a-z0-9]+ |a few |several )(minutes?|hours?|days?|weeks?|months?|years?|sprints?|quarters?) later|"
     # what the steps led to, told after them: "By providing this guidance, I helped the
