@@ -1848,6 +1848,9 @@ def test_a_pasted_question_list_lettered_a_b_c_is_questions_and_the_reply_starts
     [answer] = lint(PASTED_PROMPTS).answers
     assert answer.line == 10
     assert answer.title.startswith("Tell me a time when you failed")
+    # a finding about the whole answer points at the reply too, not at the first prompt
+    run = lint(PASTED_PROMPTS.replace(" Since then I give estimates with a buffer and say what could slip.", ""))
+    assert [d.line for d in run.diagnostics if d.rule == "no-learning"] == [10]
 
 
 def test_prepared_follow_ups_stay_inside_the_answer_they_ask_about():

@@ -1007,9 +1007,11 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         parts = {}
     last = section.blocks[-1] if section.blocks else section.heading
     start = section.heading or section.blocks[0]
-    if _prompt_run(section):
+    listed = _prompt_run(section)
+    if listed:
         # "a) Tell me a time you failed" ... "g) Tell me a goal you didn't achieve", then the
         # reply: the pasted prompts are a question list, and the answer starts at the reply
+        # (its findings about the whole answer point there, not at the first prompt)
         start = next(b for b in section.blocks if b.kind in ("paragraph", "html") and b.text.strip())
     principles: list[str] = []
     for named in (section.heading, section.shared_heading):  # a story's own title, and the heading it shares
@@ -1029,7 +1031,7 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
         title=title,
         line=start.line,
         end_line=last.end_line if last else start.line,
-        heading=section.heading,
+        heading=None if listed else section.heading,
         blocks=[b for b in section.blocks if b.kind in ("paragraph", "html", "heading")],
         parts={n: p for n, p in parts.items() if n in PART_NAMES + EXTRA_PART_NAMES},
         principles=principles,
