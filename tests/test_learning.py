@@ -17,6 +17,9 @@ STORY = (
 )
 
 LEARNED = [
+    # a guard added, as a note's line opens: the failure is caught next time
+    "\n- Added pre-deploy smoke checks and rollback hooks.",
+    "\n- Added cost anomaly alerts and an ownership dashboard.",
     # a note's own label for the lesson (a blind writer's answers)
     "- learned : check the worker's memory limit before the batch size.",
     # the counterfactual told with a contraction, and its reflective opener
@@ -144,6 +147,8 @@ LEARNED = [
     "Learning from multiple sources can help me understand a hard topic.",
 ]
 NOT_LEARNED = [
+    # an alert added as one more step of the fix, told in a sentence
+    "Then I added an alert and restarted the job.",
     # documenting as a step of the work is no knowledge shared
     "I extensively documented the code and the API.",
     "I documented a plan that could absorb the delays.",
