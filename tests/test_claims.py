@@ -74,6 +74,8 @@ CLAIMS = [
     "speed up the triage of failed builds.",
 ]
 NOT_CLAIMS = [
+    # what someone wanted, not a gain had
+    "By interview three, the assumption that patients wanted faster service was gone.",
     # the trouble's own course, told as when it struck
     "Every time the queue depth increased, the autoscaler added workers and made it worse.",
     # the reason a way was chosen, in the present

@@ -17,6 +17,7 @@ STORY = (
 )
 
 LEARNED = [
+    "I now have a discipline I did not have before: I write out my assumptions before any research.",
     # a guard added, as a note's line opens: the failure is caught next time
     "\n- Added pre-deploy smoke checks and rollback hooks.",
     "\n- Added cost anomaly alerts and an ownership dashboard.",
@@ -261,3 +262,10 @@ def test_an_earned_secret_is_the_lesson():
     """"**Earned Secret**:" closes a prep story with what it taught that others do not know."""
     text = STORY.format("") + "\n**Earned Secret**: Batch early; memory grows with the data.\n"
     assert not any(d.rule == "no-learning" for d in lint(text).diagnostics)
+
+
+def test_what_i_would_do_differently_labels_the_learning():
+    text = STORY.format("").rstrip() + "\n\n**What I Would Do Differently:**\nStart with the memory profile, not the batch size.\n"
+    run = lint(text)
+    assert "learning" in run.answers[0].parts
+    assert "no-learning" not in {d.rule for d in run.diagnostics}

@@ -95,6 +95,10 @@ LABEL_WORDS: dict[str, str] = {
     # a closing heading after the Result, the writer's takeaway ("### Conclusion", "It taught
     # me that small daily discipline compounds")
     "conclusion": "learning",
+    # the reply to "What would you do differently?" written as its own part
+    "what i would do differently": "learning",
+    "what i'd do differently": "learning",
+    "what i would change": "learning",
 }
 LETTER_LABELS: dict[str, tuple[str, ...]] = {
     "s": ("situation",),
