@@ -1902,3 +1902,24 @@ def test_a_bold_label_with_the_time_to_spend_on_it_labels_its_part():
     # a qualifier that is not a time still does not make a label of a bare word
     assert not lint("Action (in prose)\n\nWe shipped it.\n").answers or not lint(
         "Action (in prose)\n\nWe shipped it.\n").answers[0].labelled
+
+
+def test_bracketed_tags_name_the_replies_under_one_heading_and_why_a_company_is_a_pitch():
+    """"[strength]", "[weakness]", "[difficult]" alone on their lines each start a reply of
+    their own: the self-assessments are no answers, the story under "[difficult]" is; a title
+    that is only "Why" and a name ("2. Why Kinaxis") asks for a pitch."""
+    text = ("### 2. Why Kinaxis\n"
+            "What stood out to me was the data ingestion team. In my last internship I enjoyed backend work, and I "
+            "want to grow in data integration at a company that treats interns as engineers.\n\n"
+            "### BQ\n"
+            "[strength]\n"
+            "I'd say my biggest strength is that I learn quickly. I came into CS from a business background and "
+            "picked up the data platform in my first month.\n\n"
+            "[difficult]\n"
+            "One example was a group project at school. One teammate missed most meetings and did not answer "
+            "messages, and the deadline was two weeks away. I asked him what was going on, and when he did not "
+            "reply I split his part between the three of us and told the professor. We handed the project in on "
+            "time and got an A.\n")
+    answers = lint(text).answers
+    assert [a.title for a in answers] == ["[difficult]"]
+    assert answers[0].line == 8

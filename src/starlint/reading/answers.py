@@ -84,6 +84,14 @@ _SELF_ASSESSMENT = re.compile(r"^(your |my )?(greatest |biggest |main )?(strengt
                               r"( and (strengths?|weakness(es)?))?\s*[?:]?$", re.IGNORECASE)
 
 
+#: a bracketed tag alone on its line that names the reply below it: "[strength]", "[difficult]"
+_TAG_TITLE = re.compile(r"^\[[A-Za-z][A-Za-z /&'-]{1,30}\]$")
+
+
+def _tags_a_reply(line: str) -> bool:
+    return bool(_TAG_TITLE.match(line.strip()))
+
+
 def _names_a_non_answer(line: str) -> bool:
     """A plain-text file's title line for a section that is no story: "questions to ask to
     interviewer", "Why Amazon?" on its own line, in a file without headings."""
@@ -156,7 +164,8 @@ def _split_at_questions(blocks: list[Block]) -> list[Block]:
         cuts = []
         at = 0
         lines = block.text.split("\n")
-        if len(lines) > 1 and not block.in_list and (_names_a_non_answer(lines[0]) or _ANSWER_MARK.match(lines[0])):
+        if len(lines) > 1 and not block.in_list and (_names_a_non_answer(lines[0]) or _ANSWER_MARK.match(lines[0])
+                                                       or _tags_a_reply(lines[0])):
             cuts.append(len(lines[0]) + 1)  # ("**Answer**" over the reply's first line: the mark apart)
         if not block.in_list:
             cuts.extend(_pasted_cuts(block.text))
@@ -1072,7 +1081,7 @@ def _title_headings(blocks: list[Block]) -> list[Block]:
     files write them, is the heading of the story below it."""
     return [replace(b, kind="heading", level=3, labels=None)
             if b.kind == "paragraph" and not b.in_list and "\n" not in b.text.strip()
-            and (_story_title(b.text.strip()) or _names_a_non_answer(b.text))
+            and (_story_title(b.text.strip()) or _names_a_non_answer(b.text) or _tags_a_reply(b.text))
             else b for b in blocks]
 
 

@@ -124,7 +124,9 @@ _NOT_AN_ANSWER_TITLE = re.compile(
     r"^your experience (at|with|in)|questions? (to ask|for (the|your) "
     r"interviewers?|i (can|could|should|would) ask))\b"
     # the same sections in Chinese prep notes: self-introduction, questions for the interviewer
-    r"|\u81ea\u6211\u4ecb\u7ecd|\u53cd\u95ee",
+    r"|\u81ea\u6211\u4ecb\u7ecd|\u53cd\u95ee"
+    # a title that is only "Why" and a name: "2. Why Kinaxis", "Why Stripe"
+    r"|^\W*(\d{1,2}[.)]\s*)?why [A-Za-z][A-Za-z&.-]*\W*$",
     re.IGNORECASE,
 )
 #: Words that name a section of notes: "Tips", "Resources", "Weaknesses", "Template". A
