@@ -1923,3 +1923,22 @@ def test_bracketed_tags_name_the_replies_under_one_heading_and_why_a_company_is_
     answers = lint(text).answers
     assert [a.title for a in answers] == ["[difficult]"]
     assert answers[0].line == 8
+
+
+def test_a_greeting_opens_an_introduction_and_a_topic_prompt_starts_the_next_reply():
+    """"Hi, I'm Dana, I'm studying ..." under "### Acme:" is an introduction, not an answer;
+    "- __how you work with a coworker of a different background__" (a prompt typed as a topic,
+    no "do", no question mark) starts the reply below it."""
+    story = ("In my second year our group of four had one teammate who rarely answered messages, two weeks "
+             "before the deadline. I asked him what was wrong, and when he did not reply I split his part "
+             "between the three of us and told the professor. We handed it in on time and got an A.")
+    text = ("### Acme:\n"
+            "Hi, I'm Dana, I'm studying computer science and business. I led a team of eight developers on a "
+            "trading app and coordinated a mentorship program for first-year students.\n\n"
+            "__a time you noticed a process that could be improved__\n"
+            "At a startup our servers cost $500 a year for a dozen users. I compared EC2 with Lambda, showed "
+            "the owner the numbers, and moved the app to Lambda over a weekend, testing each endpoint before the "
+            "switch; the bill fell to $40 a year and nothing broke.\n\n"
+            f"- __how you work with a coworker of a different background__\n{story}\n")
+    answers = lint(text).answers
+    assert [a.line for a in answers] == [4, 7]

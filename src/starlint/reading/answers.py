@@ -17,7 +17,8 @@ from .labels import LabelHit, block_labels, clean_title, heading_label, labels_a
 from .markdown import parse_blocks
 from .front_matter import split_front_matter
 from .principles import find_principles, principles_from_front_matter
-from .story import ASKS, CHINESE_ASK, MIN_STORY_WORDS, StoryEvidence, evidence, is_placeholder, names_a_pitch, title_kind
+from .story import (ASKS, CHINESE_ASK, MIN_STORY_WORDS, StoryEvidence, evidence, is_placeholder, names_a_pitch,
+                    opens_with_greeting, title_kind)
 
 #: A section with a single STAR label needs this much prose to be read as an answer.
 MIN_UNLABELLED_WORDS = 40
@@ -209,6 +210,11 @@ _INTERROGATIVE = re.compile(r"([A-Za-z' ]{1,40}, )?(what|which|how|why|when|wher
 _ENUMERATOR = re.compile(r"^(?:[a-z]|\d{1,2})[.)][ \t]+")
 
 
+#: a prompt typed as the topic of the answer below it, with no "do" and no question mark
+_HOW_YOU = re.compile(r"(how|what) you (work|handle|deal|manage|approach|prioriti[sz]e|resolve|communicate|collaborate|"
+                      r"lead|learn|give|receive|react|respond|did|do)\b", re.IGNORECASE)
+
+
 #: a question asked inside a prompt line: "... and what did you learn from it?"
 _ASKED_INSIDE = re.compile(r"\b(what|how|why) (did|do|would|have|were) you\b", re.IGNORECASE)
 #: a prompt that ends on its question mark, or on a bracketed list of tags after it
@@ -227,6 +233,8 @@ def _asks_for_a_story(text: str) -> bool:
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
     asked = ASKS.search(text)
+    if asked is None and _HOW_YOU.match(text):
+        return True  # a prompt typed as a topic: "how you work with a coworker of a different background"
     if asked is None:
         # any question put to "you", one line: "How have you leveraged data to develop a
         # strategy?", "What is the accomplishment you are the most proud of?", "What is your
@@ -267,7 +275,7 @@ def question_text(block: Block) -> str | None:
     if not block.text.isascii() and _asked_in_chinese(block.text) == len(block.text.rstrip()):
         return block.text.strip()
     if (_asks_for_a_story(block.text) or (not block.in_list and _titles_a_question(block.text))) \
-            and not block_labels(block):
+            and not any(hit.parts for hit in block_labels(block)):  # (a bold line alone is a generic label: it may ask)
         return _ENUMERATOR.sub("", block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip())
     return None
 
@@ -993,6 +1001,8 @@ def _make_answer(source: SourceFile, section: _Section, title: str, meta: dict) 
             # "1. Why do you want to work at Meta" over its nested reply, under "# Questions"
             if names_a_pitch(opening) and (section.heading is None or (first.in_list and "\n" not in first.text.strip())):
                 kind = "pitch"
+            elif opens_with_greeting(opening):
+                kind = "pitch"  # "Hi, I'm Corrine, I'm pursuing a double major ...": an introduction
         if kind == "pitch" or (kind == "not-answer" and (not star_labels or _answer_letter(parts, section)
                                                          or (star_labels == 1 and not _tells(parts)))):
             return None  # "Why Amazon?", "Tell me about yourself", "Tips": not a behavioral answer

@@ -181,6 +181,17 @@ _QUESTION_TITLE = re.compile(
 )
 
 
+#: a greeting that opens a self-introduction: "Hi, I'm Corrine, I'm pursuing ...", "Hello, my
+#: name is ...", "My name is ..."
+_GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[ ,!.\w]{0,20}?[ ,!.]+"
+                       r"(?:i'm|i\u2019m|i am|my name is|this is)\b|my name is\b)", re.IGNORECASE)
+
+
+def opens_with_greeting(text: str) -> bool:
+    """The reply greets the interviewer and says who the speaker is: an introduction."""
+    return bool(_GREETING.match(text))
+
+
 def names_a_pitch(line: str) -> bool:
     """A short line that asks for a pitch, not a story: "So, tell me about yourself.", "Why
     Amazon?" (as a file's opening line, where no heading says so)."""
