@@ -1942,3 +1942,14 @@ def test_a_greeting_opens_an_introduction_and_a_topic_prompt_starts_the_next_rep
             f"- __how you work with a coworker of a different background__\n{story}\n")
     answers = lint(text).answers
     assert [a.line for a in answers] == [4, 7]
+
+
+def test_a_question_this_answers_line_names_the_answers_question():
+    text = ("## Story 1: The export I did not test\n\n"
+            "**Question This Answers:** \"Tell me about a time you failed. What did you learn?\"\n\n"
+            "**Situation:** Our nightly export to finance failed twice a week.\n\n"
+            "**Task:** I owned the export and had to make it reliable before the audit.\n\n"
+            "**Action:** I traced the failures to a memory limit and split the export into batches.\n\n"
+            "**Result:** No failure in the 3 months since.\n")
+    [answer] = lint(text).answers
+    assert answer.line == 1 and answer.question is not None and "What did you learn" in answer.question.text

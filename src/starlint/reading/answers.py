@@ -46,7 +46,7 @@ class _Section:
 
 #: A line that asks the question an answer replies to: "Q> ...", "Q1: ...", "**Q:** ...",
 #: "Question: ...". In a prep document without headings it is where the next answer starts.
-QUESTION_LINE = re.compile(r"^[ \t>]*(?:\*\*|__)?(?:Q\d{0,3}|Question(?: \d{1,3})?)(?:\*\*|__)?[ \t]*[>:.)\-](?:\*\*|__)?[ \t]*\S")
+QUESTION_LINE = re.compile(r"^[ \t>]*(?:\*\*|__)?(?:Q\d{0,3}|Question(?: \d{1,3}| (?:[Tt]his|[Ii]t) [Aa]nswers| [Aa]nswered)?)(?:\*\*|__)?[ \t]*[>:.)\-](?:\*\*|__)?[ \t]*\S")
 
 
 #: A line that numbers the stories under one heading: "case 2", "Story 1:", "Example #3 (a
