@@ -210,6 +210,12 @@ _INTERROGATIVE = re.compile(r"([A-Za-z' ]{1,40}, )?(what|which|how|why|when|wher
 _ENUMERATOR = re.compile(r"^(?:[a-z]|\d{1,2})[.)][ \t]+")
 
 
+def _prompt_words(text: str) -> str:
+    """A prompt line without its marks: comment slashes, heading hashes, list bullets, bold,
+    and a pasted list's own "a)" lettering."""
+    return _ENUMERATOR.sub("", text.strip().lstrip("/#>-*+ \t").strip("*_").strip())
+
+
 #: a prompt typed as the topic of the answer below it, with no "do" and no question mark
 _HOW_YOU = re.compile(r"(how|what) you (work|handle|deal|manage|approach|prioriti[sz]e|resolve|communicate|collaborate|"
                       r"lead|learn|give|receive|react|respond|did|do)\b", re.IGNORECASE)
@@ -229,7 +235,7 @@ def _asks_for_a_story(text: str) -> bool:
     questions, each is where an answer starts."""
     if len(text) > 8 * MAX_PROMPT_WORDS or "you" not in text.lower():
         return False  # every form `_YOU` knows spells "you": most paragraphs are told in "I"
-    text = _ENUMERATOR.sub("", text.strip().lstrip("/#>-*+ \t").strip("*_").strip())
+    text = _prompt_words(text)
     if "\n" in text or len(text.split()) > MAX_PROMPT_WORDS or _SPEAKER.search(text) or not _YOU.search(text):
         return False
     asked = ASKS.search(text)
@@ -276,7 +282,7 @@ def question_text(block: Block) -> str | None:
         return block.text.strip()
     if (_asks_for_a_story(block.text) or (not block.in_list and _titles_a_question(block.text))) \
             and not any(hit.parts for hit in block_labels(block)):  # (a bold line alone is a generic label: it may ask)
-        return _ENUMERATOR.sub("", block.text.strip().lstrip("/#>-*+ \t").strip("*_").strip())
+        return _prompt_words(block.text)
     return None
 
 

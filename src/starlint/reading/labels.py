@@ -207,10 +207,11 @@ def _compound(word: str) -> tuple[str, ...] | None:
     return parts[:1] if parts[0] == parts[1] else parts  # type: ignore[return-value]
 
 
-#: what may stand before a label at a line's start: spaces, and an opening quote mark
 #: how long to spend on a part, after its label: "(30 seconds)", "(~1 min)"
 _TIMING = re.compile(r"[ \t]*\(\s*~?\d{1,3}\s*(s|sec|secs|seconds?|min|mins|minutes?)\s*\)", re.IGNORECASE)
-_BEFORE_LABEL = frozenset(" \t\"\u201c\u201e'\u2018+")  # ("**+LEARNING**": an extra part added on)
+#: what may stand before a label at a line's start: spaces, an opening quote mark, and the
+#: plus of an extra part added on ("**+LEARNING**")
+_BEFORE_LABEL = frozenset(" \t\"\u201c\u201e'\u2018+")
 
 
 def _decorative(ch: str) -> bool:
